@@ -1,0 +1,2 @@
+/** Events as ingested and stored. */
+package com.acme.analytics.domain.events;

@@ -1,0 +1,2 @@
+/** Workspaces, the tenants, and their live stats. */
+package com.acme.analytics.domain.workspaces;

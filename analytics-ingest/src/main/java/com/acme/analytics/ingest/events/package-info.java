@@ -1,0 +1,2 @@
+/** Reading, validating and accepting events. */
+package com.acme.analytics.ingest.events;

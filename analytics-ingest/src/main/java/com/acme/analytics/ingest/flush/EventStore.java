@@ -1,0 +1,119 @@
+package com.acme.analytics.ingest.flush;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes a chunk of events and their daily campaign rollups in one statement and one transaction. Plain JDBC:
+ * this is the hot path, and it stays portable across JPA providers.
+ */
+@ApplicationScoped
+public class EventStore {
+
+    /*
+     * The events go in as arrays (one round trip whatever the chunk size). Only rows actually inserted reach the
+     * rollup, so an event sent twice is counted once; the rollup is pre-aggregated per (workspace, campaign, day),
+     * so its upserts scale with distinct keys, not with events.
+     */
+    private static final String INSERT_AND_ROLL_UP = """
+            with ins as (
+                insert into raw_event (workspace_id, event_id, event_type, campaign_id, occurred_at, received_at,
+                                       value_micros, session_id, user_id, metadata)
+                select w, e, t, c, o::timestamptz, r::timestamptz, v, s, u, m::jsonb
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::bigint[], ?::text[], ?::text[], ?::text[]) as x(w, e, t, c, o, r, v, s, u, m)
+                on conflict (workspace_id, event_id) do nothing
+                returning workspace_id, event_type, campaign_id, occurred_at, value_micros
+            ), rolled as (
+                insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,
+                        conversions, views, engagements, completions, skips, spent_micros)
+                select workspace_id, campaign_id, (occurred_at at time zone 'UTC')::date,
+                       count(*) filter (where event_type = 'impression'),
+                       count(*) filter (where event_type = 'click'),
+                       count(*) filter (where event_type = 'conversion'),
+                       count(*) filter (where event_type = 'view'),
+                       count(*) filter (where event_type = 'engagement'),
+                       count(*) filter (where event_type = 'completion'),
+                       count(*) filter (where event_type = 'skip'),
+                       sum(value_micros)
+                from ins
+                where campaign_id is not null
+                  and event_type in ('impression', 'click', 'conversion', 'view', 'engagement', 'completion', 'skip')
+                group by 1, 2, 3
+                on conflict (workspace_id, campaign_id, day) do update set
+                    impressions = ca.impressions + excluded.impressions,
+                    clicks = ca.clicks + excluded.clicks,
+                    conversions = ca.conversions + excluded.conversions,
+                    views = ca.views + excluded.views,
+                    engagements = ca.engagements + excluded.engagements,
+                    completions = ca.completions + excluded.completions,
+                    skips = ca.skips + excluded.skips,
+                    spent_micros = ca.spent_micros + excluded.spent_micros,
+                    updated_at = now()
+            )
+            select workspace_id from ins
+            """;
+
+    @Resource(lookup = "java:app/jdbc/analytics")
+    DataSource dataSource;
+
+    /**
+     * @return the workspaces of the events that were new; an event whose id was stored before is skipped
+     */
+    @Transactional
+    public Written write(List<TrackedEvent> events) throws SQLException {
+        int n = events.size();
+        String[] w = new String[n], e = new String[n], t = new String[n], c = new String[n], o = new String[n],
+                r = new String[n], s = new String[n], u = new String[n], m = new String[n];
+        Long[] v = new Long[n];
+        // Instants travel as ISO-8601 text so that no JVM time zone takes part in the conversion.
+        String now = Instant.now().toString();
+        for (int i = 0; i < n; i++) {
+            TrackedEvent ev = events.get(i);
+            w[i] = ev.workspaceId();
+            e[i] = ev.eventId();
+            t[i] = ev.eventType();
+            c[i] = ev.campaignId();
+            o[i] = ev.occurredAt().toString();
+            r[i] = now;
+            v[i] = ev.value().micros();
+            s[i] = ev.sessionId();
+            u[i] = ev.userId();
+            m[i] = ev.metadataJson();
+        }
+        try (Connection con = dataSource.getConnection();
+             PreparedStatement ps = con.prepareStatement(INSERT_AND_ROLL_UP)) {
+            Object[][] columns = {w, e, t, c, o, r, v, s, u, m};
+            for (int i = 0; i < columns.length; i++) {
+                Array array = con.createArrayOf(columns[i] == v ? "int8" : "text", columns[i]);
+                ps.setArray(i + 1, array);
+            }
+            Set<String> workspaces = new HashSet<>();
+            int inserted = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    workspaces.add(rs.getString(1));
+                    inserted++;
+                }
+            }
+            return new Written(inserted, workspaces);
+        }
+    }
+
+    /** What a write stored: the count of new events and their workspaces. */
+    public record Written(int inserted, Set<String> workspaceIds) {
+    }
+}
