@@ -27,11 +27,11 @@ public final class EventParser {
      * @param json       the event as sent
      * @param path       the event's path in the body, used to name fields in violations (e.g. {@code event})
      * @param receivedAt the time of receipt, used when the event carries no timestamp
-     * @throws InvalidEventException naming each field at fault
+     * @throws InvalidInputException naming each field at fault
      */
     public TrackedEvent parse(JsonValue json, String path, Instant receivedAt) {
         if (json == null || json.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidEventException(path, "must be a JSON object");
+            throw new InvalidInputException(path, "must be a JSON object");
         }
         JsonObject o = json.asJsonObject();
         List<FieldViolation> violations = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class EventParser {
         JsonObject metadata = metadata(o, path, violations);
 
         if (!violations.isEmpty()) {
-            throw new InvalidEventException(violations);
+            throw new InvalidInputException(violations);
         }
         return new TrackedEvent(eventId != null ? eventId : UUID.randomUUID().toString(), organizationId, type,
                 campaignId, occurredAt != null ? occurredAt : receivedAt, value,

@@ -25,7 +25,7 @@ class EventParserTest {
     }
 
     private List<FieldViolation> violations(String text) {
-        return assertThrows(InvalidEventException.class, () -> parser.parse(json(text), "event", NOW)).violations();
+        return assertThrows(InvalidInputException.class, () -> parser.parse(json(text), "event", NOW)).violations();
     }
 
     @Test
@@ -95,7 +95,7 @@ class EventParserTest {
 
     @Test
     void rejectsSomethingOtherThanAnObject() {
-        assertEquals("events[3]", assertThrows(InvalidEventException.class,
+        assertEquals("events[3]", assertThrows(InvalidInputException.class,
                 () -> parser.parse(json("[]"), "events[3]", NOW)).violations().get(0).field());
     }
 }

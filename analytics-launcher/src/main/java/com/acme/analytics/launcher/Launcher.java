@@ -1,0 +1,147 @@
+package com.acme.analytics.launcher;
+
+import fish.payara.micro.PayaraMicro;
+import fish.payara.micro.PayaraMicroRuntime;
+import fish.payara.micro.boot.AdminCommandRunner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Runs the server in one process: the embedded PostgreSQL unless {@code ANALYTICS_DB_URL} is set, then Payara
+ * Micro with the WAR at the root context. On SIGTERM or Ctrl-C it stops Payara first (the flusher writes what
+ * is buffered) and the database last.
+ *
+ * <p>Usage: {@code Launcher <analytics-web.war>}; environment: {@code PORT} (8080), {@code ANALYTICS_DATA_DIR}
+ * (./data), {@code ANALYTICS_DB_URL}/{@code _USER}/{@code _PASSWORD}, {@code ANALYTICS_EMBEDDED_DB_PORT} (any).
+ */
+public final class Launcher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: Launcher <analytics-web.war>");
+            System.exit(2);
+        }
+        int port = Integer.parseInt(env("PORT", "8080"));
+        Path dataDir = Path.of(env("ANALYTICS_DATA_DIR", "./data")).toAbsolutePath();
+
+        EmbeddedDatabase database = null;
+        if (System.getenv("ANALYTICS_DB_URL") == null) {
+            database = EmbeddedDatabase.start(dataDir.resolve("postgres"),
+                    Integer.parseInt(env("ANALYTICS_EMBEDDED_DB_PORT", "0")));
+            // System properties are a MicroProfile Config source of higher priority than the defaults.
+            System.setProperty("analytics.db.url", database.jdbcUrl());
+            System.setProperty("analytics.db.user", database.user());
+            System.setProperty("analytics.db.password", "");
+            System.out.println("Embedded PostgreSQL: " + database.jdbcUrl() + " (data in " + dataDir + ")");
+        }
+
+        // Payara Micro serves a WAR named ROOT.war at the root context, where the documents' URLs expect it.
+        Path deployDir = Files.createDirectories(dataDir.resolve("deploy"));
+        Path war = Files.copy(Path.of(args[0]), deployDir.resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+
+        PayaraMicroRuntime runtime = PayaraMicro.getInstance()
+                .setHttpPort(port)
+                .setNoCluster(!Boolean.parseBoolean(env("ANALYTICS_CLUSTER", "false")))
+                .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
+                .setPrintLogo(false)
+                .addDeploymentFile(war.toFile())
+                .setPostBootHandler(Launcher::runPostBootCommands)
+                .bootStrap();
+
+        EmbeddedDatabase db = database;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(runtime, db), "analytics-shutdown"));
+
+        String base = "http://localhost:" + port + "/";
+        if (awaitHealthy(URI.create(base + "health"))) {
+            System.out.println("Analytics is up. Dashboard: " + base);
+        } else {
+            System.out.println("Analytics did not report healthy within " + READY_TIMEOUT.toSeconds()
+                    + " s; see the log above. Dashboard: " + base);
+        }
+    }
+
+    /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */
+    private static void runPostBootCommands(AdminCommandRunner admin) {
+        try (var in = Launcher.class.getResourceAsStream("/post-boot-commands.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] words = line.trim().split("\\s+");
+                if (!words[0].isEmpty() && !words[0].startsWith("#")) {
+                    admin.run(words[0], Arrays.copyOfRange(words, 1, words.length));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stop(PayaraMicroRuntime runtime, EmbeddedDatabase database) {
+        try {
+            runtime.shutdown();
+        } catch (Exception e) {
+            System.err.println("Payara Micro did not stop cleanly: " + e);
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    private static boolean awaitHealthy(URI health) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /**
+     * Payara's scratch directory, emptied first: Micro would otherwise redeploy what the last run left there, next
+     * to this run's deployment.
+     */
+    private static Path freshDirectory(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,124 @@
+package com.acme.analytics.realtime.websocket;
+
+import com.acme.analytics.realtime.hub.DashboardSubscription;
+import com.acme.analytics.realtime.hub.MetricCategory;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * A message from a dashboard client: {@code {"type": "...", "data": {...}}}. Reading never throws anything but
+ * {@link Rejected}, whose code and message go back to the client as an {@code error}.
+ *
+ * @param type the message type, such as {@code subscribe}
+ * @param data the payload, an empty object when absent
+ */
+public record ClientMessage(String type, JsonObject data) {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    public static ClientMessage read(String text) {
+        JsonValue value;
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new Rejected("invalid_message", "not valid JSON: " + e.getMessage());
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Rejected("invalid_message", "a message must be a JSON object with a 'type'");
+        }
+        JsonObject o = value.asJsonObject();
+        JsonValue type = o.get("type");
+        if (type == null || type.getValueType() != JsonValue.ValueType.STRING) {
+            throw new Rejected("invalid_message", "'type' is required and must be a string");
+        }
+        JsonValue data = o.get("data");
+        if (data != null && data.getValueType() != JsonValue.ValueType.OBJECT
+                && data.getValueType() != JsonValue.ValueType.NULL) {
+            throw new Rejected("invalid_message", "'data' must be an object");
+        }
+        return new ClientMessage(((JsonString) type).getString(),
+                data == null || data.getValueType() == JsonValue.ValueType.NULL ? JsonValue.EMPTY_JSON_OBJECT
+                        : data.asJsonObject());
+    }
+
+    /** The subscription a {@code subscribe} message asks for. */
+    public DashboardSubscription subscription() {
+        String workspaceId = text("organizationId");
+        if (workspaceId == null) {
+            workspaceId = text("workspaceId");
+        }
+        if (workspaceId == null || workspaceId.isBlank()) {
+            throw new Rejected("invalid_subscription", "data.organizationId is required");
+        }
+        Set<MetricCategory> metrics = EnumSet.noneOf(MetricCategory.class);
+        for (String name : strings("metrics")) {
+            metrics.add(MetricCategory.fromWire(name).orElseThrow(() -> new Rejected("invalid_subscription",
+                    "data.metrics: unknown category '" + name + "'; expected any of " + MetricCategory.WIRE_NAMES)));
+        }
+        return new DashboardSubscription(workspaceId, metrics, strings("events"), flag("notifications"),
+                flag("real_time_updates"));
+    }
+
+    private String text(String name) {
+        JsonValue v = data.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.STRING) {
+            throw new Rejected("invalid_subscription", "data." + name + " must be a string");
+        }
+        return ((JsonString) v).getString();
+    }
+
+    private Set<String> strings(String name) {
+        JsonValue v = data.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return Set.of();
+        }
+        if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new Rejected("invalid_subscription", "data." + name + " must be an array of strings");
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonValue item : (JsonArray) v) {
+            if (item.getValueType() != JsonValue.ValueType.STRING) {
+                throw new Rejected("invalid_subscription", "data." + name + " must be an array of strings");
+            }
+            out.add(((JsonString) item).getString());
+        }
+        return out;
+    }
+
+    private boolean flag(String name) {
+        JsonValue v = data.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return true;
+        }
+        if (v.getValueType() != JsonValue.ValueType.TRUE && v.getValueType() != JsonValue.ValueType.FALSE) {
+            throw new Rejected("invalid_subscription", "data." + name + " must be true or false");
+        }
+        return v.getValueType() == JsonValue.ValueType.TRUE;
+    }
+
+    /** A message the server cannot act on; the connection stays open. */
+    public static class Rejected extends RuntimeException {
+        private final String code;
+
+        public Rejected(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** JSR-356 endpoints of the push contracts. */
+package com.acme.analytics.realtime.websocket;

@@ -1,0 +1,35 @@
+package com.acme.analytics.web.campaigns;
+
+import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.ingest.metrics.TimeWindow;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Reads the {@code timeWindow} query parameter (seconds) within the configured bounds. */
+@ApplicationScoped
+public class TimeWindows {
+
+    @Inject
+    @ConfigProperty(name = "analytics.metrics.default-window-seconds")
+    long defaultSeconds;
+    @Inject
+    @ConfigProperty(name = "analytics.metrics.max-window-seconds")
+    long maxSeconds;
+
+    public TimeWindow parse(String timeWindow) {
+        if (timeWindow == null || timeWindow.isBlank()) {
+            return TimeWindow.ofSeconds(defaultSeconds);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timeWindow.trim());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 1 || seconds > maxSeconds) {
+            throw new InvalidInputException("timeWindow", "must be a whole number of seconds from 1 to " + maxSeconds);
+        }
+        return TimeWindow.ofSeconds(seconds);
+    }
+}
