@@ -49,7 +49,6 @@ public final class Launcher {
             // System properties are a MicroProfile Config source of higher priority than the defaults.
             System.setProperty("analytics.db.url", database.jdbcUrl());
             System.setProperty("analytics.db.user", database.user());
-            System.setProperty("analytics.db.password", "");
             System.out.println("Embedded PostgreSQL: " + database.jdbcUrl() + " (data in " + dataDir + ")");
         }
 

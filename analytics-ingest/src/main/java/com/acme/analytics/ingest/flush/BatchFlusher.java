@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,7 +47,14 @@ public class BatchFlusher {
     @Inject
     IngestBuffer buffer;
     @Inject
-    EventStore store;
+    @ConfigProperty(name = "analytics.db.url")
+    String databaseUrl;
+    @Inject
+    @ConfigProperty(name = "analytics.db.user")
+    String databaseUser;
+    @Inject
+    @ConfigProperty(name = "analytics.db.password")
+    Optional<String> databasePassword;
     @Inject
     Event<EventsFlushed> flushed;
     @Resource
@@ -59,6 +67,7 @@ public class BatchFlusher {
     @ConfigProperty(name = "analytics.ingest.max-batch")
     int maxBatch;
 
+    private EventStore store;
     private final ReentrantLock flushing = new ReentrantLock();
     private final AtomicLong flushedCount = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
@@ -69,6 +78,7 @@ public class BatchFlusher {
 
     @PostConstruct
     void scheduleFlushes() {
+        store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
     }
 
@@ -125,6 +135,7 @@ public class BatchFlusher {
         flushing.lock();
         flushing.unlock();
         flush();
+        store.close();
         int left = buffer.size() + retry.size();
         if (left > 0) {
             LOG.severe(left + " buffered events could not be written before shutdown");

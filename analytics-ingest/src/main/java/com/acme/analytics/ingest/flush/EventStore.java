@@ -1,11 +1,8 @@
 package com.acme.analytics.ingest.flush;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import org.postgresql.ds.PGSimpleDataSource;
 
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,11 +14,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes a chunk of events and their daily campaign rollups in one statement and one transaction. Plain JDBC:
+ * Writes a chunk of events and their daily campaign rollups in one statement, hence one transaction. Plain JDBC:
  * this is the hot path, and it stays portable across JPA providers.
+ *
+ * <p>It writes over a connection of its own rather than the container's pool: the flush at shutdown runs after
+ * the application server has already removed the application's pool, and must still reach the database. Only the
+ * flusher's single thread uses it; a connection that failed is replaced on the next write.
  */
-@ApplicationScoped
-public class EventStore {
+final class EventStore implements AutoCloseable {
 
     /*
      * The events go in as arrays (one round trip whatever the chunk size). Only rows actually inserted reach the
@@ -67,14 +67,19 @@ public class EventStore {
             select workspace_id from ins
             """;
 
-    @Resource(lookup = "java:app/jdbc/analytics")
-    DataSource dataSource;
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private Connection connection;
+
+    EventStore(String url, String user, String password) {
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+    }
 
     /**
      * @return the workspaces of the events that were new; an event whose id was stored before is skipped
      */
-    @Transactional
-    public Written write(List<TrackedEvent> events) throws SQLException {
+    Written write(List<TrackedEvent> events) throws SQLException {
         int n = events.size();
         String[] w = new String[n], e = new String[n], t = new String[n], c = new String[n], o = new String[n],
                 r = new String[n], s = new String[n], u = new String[n], m = new String[n];
@@ -94,8 +99,8 @@ public class EventStore {
             u[i] = ev.userId();
             m[i] = ev.metadataJson();
         }
-        try (Connection con = dataSource.getConnection();
-             PreparedStatement ps = con.prepareStatement(INSERT_AND_ROLL_UP)) {
+        Connection con = connection();
+        try (PreparedStatement ps = con.prepareStatement(INSERT_AND_ROLL_UP)) {
             Object[][] columns = {w, e, t, c, o, r, v, s, u, m};
             for (int i = 0; i < columns.length; i++) {
                 Array array = con.createArrayOf(columns[i] == v ? "int8" : "text", columns[i]);
@@ -110,10 +115,33 @@ public class EventStore {
                 }
             }
             return new Written(inserted, workspaces);
+        } catch (SQLException failure) {
+            close();
+            throw failure;
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+            connection.setAutoCommit(true);
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // the connection is being discarded either way
+            }
+            connection = null;
         }
     }
 
     /** What a write stored: the count of new events and their workspaces. */
-    public record Written(int inserted, Set<String> workspaceIds) {
+    record Written(int inserted, Set<String> workspaceIds) {
     }
 }
