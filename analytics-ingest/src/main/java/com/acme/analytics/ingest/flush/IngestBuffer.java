@@ -1,7 +1,6 @@
 package com.acme.analytics.ingest.flush;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,15 +17,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 @ApplicationScoped
 public class IngestBuffer {
 
+    private final ArrayBlockingQueue<TrackedEvent> queue;
+
+    /** @param capacity the most events held at once */
     @Inject
-    @ConfigProperty(name = "analytics.ingest.buffer-capacity")
-    int capacity;
+    public IngestBuffer(@ConfigProperty(name = "analytics.ingest.buffer-capacity") int capacity) {
+        this.queue = new ArrayBlockingQueue<>(capacity);
+    }
 
-    private ArrayBlockingQueue<TrackedEvent> queue;
-
-    @PostConstruct
-    void create() {
-        queue = new ArrayBlockingQueue<>(capacity);
+    /** For the CDI proxy only. */
+    protected IngestBuffer() {
+        this.queue = null;
     }
 
     /**

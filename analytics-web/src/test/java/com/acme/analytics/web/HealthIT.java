@@ -1,0 +1,54 @@
+package com.acme.analytics.web;
+
+import com.acme.analytics.web.support.Client;
+import com.acme.analytics.web.support.Client.Response;
+import com.acme.analytics.web.support.Deployments;
+import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code /health} follows the database: 503 while it is unreachable, 200 again once it is back. */
+@ExtendWith(ArquillianExtension.class)
+class HealthIT {
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Test
+    void reportsDownWhileTheDatabaseIsUnreachableAndRecovers() throws Exception {
+        Client client = new Client(base);
+        Response up = client.get("health", "application/json");
+        assertEquals(200, up.status(), up.body());
+        assertEquals("UP", up.json().getString("status"));
+        assertTrue(up.body().contains("\"database\""), up.body());
+        assertTrue(up.body().contains("\"flusher\""), up.body());
+
+        TestDatabase db = TestDatabase.get();
+        db.proxy().cut();
+        try {
+            Eventually.within(Duration.ofSeconds(20), "health still 200 without a database",
+                    () -> client.get("health", "application/json").status() == 503);
+            assertEquals("DOWN", client.get("health", "application/json").json().getString("status"));
+        } finally {
+            db.proxy().restore();
+        }
+        Eventually.within(Duration.ofSeconds(30), "health not 200 after the database came back",
+                () -> client.get("health", "application/json").status() == 200);
+    }
+}

@@ -1,0 +1,171 @@
+package com.acme.analytics.web.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonStructure;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A plain HTTP, WebSocket and SSE client of the server under test, as a partner system would use. */
+public final class Client {
+
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public Client(URL base) {
+        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+    }
+
+    public Response get(String path, String accept) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+    }
+
+    public Response postJson(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    /** Opens a WebSocket; every text message received lands in the returned socket's queue. */
+    public Socket webSocket(String path) {
+        URI uri = URI.create(base.resolve(path).toString().replaceFirst("^http", "ws"));
+        Socket socket = new Socket();
+        socket.ws = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, socket).join();
+        return socket;
+    }
+
+    /** Opens an SSE stream; every line received lands in the returned stream's queue. */
+    public Lines eventStream(String path) {
+        Lines lines = new Lines();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET()
+                .build();
+        lines.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
+            Thread t = new Thread(() -> r.body().forEach(lines.queue::add), "sse-reader");
+            t.setDaemon(true);
+            t.start();
+            return r;
+        });
+        return lines;
+    }
+
+    public static JsonObject json(String text) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            JsonStructure s = reader.read();
+            return s.asJsonObject();
+        }
+    }
+
+    /** An HTTP answer. */
+    public record Response(int status, String contentType, String body) {
+        public JsonObject json() {
+            return Client.json(body);
+        }
+
+        public JsonArray jsonArray() {
+            try (var reader = JSON.createReader(new StringReader(body))) {
+                return reader.readArray();
+            }
+        }
+    }
+
+    /** A WebSocket connection and what it received. */
+    public static final class Socket implements WebSocket.Listener {
+        private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket ws;
+
+        public void send(String text) {
+            ws.sendText(text, true).join();
+        }
+
+        /** The next message the predicate accepts, skipping others; fails after {@link #WAIT}. */
+        public JsonObject awaitMessage(Predicate<JsonObject> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                String text = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (text != null && wanted.test(json(text))) {
+                    return json(text);
+                }
+            }
+            throw new AssertionError("no wanted WebSocket message within " + WAIT);
+        }
+
+        public boolean isOpen() {
+            return !ws.isInputClosed() && !ws.isOutputClosed();
+        }
+
+        public void close() {
+            ws.abort();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                received.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
+    /** An SSE stream and the lines received. */
+    public static final class Lines {
+        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
+
+        public HttpResponse<java.util.stream.Stream<String>> response() {
+            return response.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        }
+
+        /** The next line, failing after {@link #WAIT}. */
+        public String next() throws InterruptedException {
+            String line = queue.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("no SSE line within " + WAIT);
+            }
+            return line;
+        }
+
+        /** Reads up to the next event of that name and returns its data. */
+        public JsonObject awaitEvent(String name) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (next().equals("event: " + name)) {
+                    String data = next();
+                    return json(data.substring("data: ".length()));
+                }
+            }
+            throw new AssertionError("no '" + name + "' event within " + WAIT);
+        }
+
+        public void close() {
+            response().body().close();
+        }
+    }
+}
