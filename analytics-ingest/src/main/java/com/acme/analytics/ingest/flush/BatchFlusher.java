@@ -20,10 +20,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -99,14 +98,11 @@ public class BatchFlusher {
             return;
         }
         try {
-            Set<String> workspaces = new HashSet<>();
-            int written = 0;
+            List<TrackedEvent> written = new ArrayList<>();
             List<TrackedEvent> chunk = retry.isEmpty() ? buffer.drain(maxBatch) : retry;
             while (!chunk.isEmpty()) {
                 try {
-                    EventStore.Written w = store.write(chunk);
-                    written += w.inserted();
-                    workspaces.addAll(w.workspaceIds());
+                    written.addAll(store.write(chunk));
                     retry = List.of();
                     lastAttemptFailed = false;
                 } catch (Exception e) {
@@ -121,9 +117,9 @@ public class BatchFlusher {
             if (!lastAttemptFailed) {
                 lastFlush = Instant.now();
             }
-            if (written > 0) {
-                flushedCount.addAndGet(written);
-                flushed.fireAsync(new EventsFlushed(workspaces, written, Instant.now()));
+            if (!written.isEmpty()) {
+                flushedCount.addAndGet(written.size());
+                flushed.fireAsync(new EventsFlushed(written, Instant.now()));
             }
         } finally {
             flushing.unlock();

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ final class EventStore implements AutoCloseable {
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::bigint[], ?::text[], ?::text[], ?::text[]) as x(w, e, t, c, o, r, v, s, u, m)
                 on conflict (workspace_id, event_id) do nothing
-                returning workspace_id, event_type, campaign_id, occurred_at, value_micros
+                returning workspace_id, event_id, event_type, campaign_id, occurred_at, value_micros
             ), rolled as (
                 insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,
                         conversions, views, engagements, completions, skips, spent_micros)
@@ -64,7 +65,7 @@ final class EventStore implements AutoCloseable {
                     spent_micros = ca.spent_micros + excluded.spent_micros,
                     updated_at = now()
             )
-            select workspace_id from ins
+            select workspace_id, event_id from ins
             """;
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -77,9 +78,9 @@ final class EventStore implements AutoCloseable {
     }
 
     /**
-     * @return the workspaces of the events that were new; an event whose id was stored before is skipped
+     * @return the events that were new, in the order given; an event whose id was stored before is skipped
      */
-    Written write(List<TrackedEvent> events) throws SQLException {
+    List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException {
         int n = events.size();
         String[] w = new String[n], e = new String[n], t = new String[n], c = new String[n], o = new String[n],
                 r = new String[n], s = new String[n], u = new String[n], m = new String[n];
@@ -106,15 +107,20 @@ final class EventStore implements AutoCloseable {
                 Array array = con.createArrayOf(columns[i] == v ? "int8" : "text", columns[i]);
                 ps.setArray(i + 1, array);
             }
-            Set<String> workspaces = new HashSet<>();
-            int inserted = 0;
+            Set<List<String>> inserted = new HashSet<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    workspaces.add(rs.getString(1));
-                    inserted++;
+                    inserted.add(List.of(rs.getString(1), rs.getString(2)));
                 }
             }
-            return new Written(inserted, workspaces);
+            // An id sent twice in one chunk was inserted once: the first occurrence is the stored one.
+            List<TrackedEvent> stored = new ArrayList<>(inserted.size());
+            for (TrackedEvent ev : events) {
+                if (inserted.remove(List.of(ev.workspaceId(), ev.eventId()))) {
+                    stored.add(ev);
+                }
+            }
+            return stored;
         } catch (SQLException failure) {
             close();
             throw failure;
@@ -141,7 +147,4 @@ final class EventStore implements AutoCloseable {
         }
     }
 
-    /** What a write stored: the count of new events and their workspaces. */
-    record Written(int inserted, Set<String> workspaceIds) {
-    }
 }

@@ -1,18 +1,27 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.events.TrackedEvent;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Fired asynchronously after a flush committed: the metrics of these workspaces have changed.
+ * Fired asynchronously after a flush committed: these events are now stored (duplicates of stored events are
+ * not among them), so the metrics of their workspaces have changed.
  *
- * @param workspaceIds the workspaces that had events in the flush
- * @param eventCount   how many events the flush wrote, duplicates excluded
- * @param at           when the flush committed
+ * @param events the newly stored events, in the order they were accepted
+ * @param at     when the flush committed
  */
-public record EventsFlushed(Set<String> workspaceIds, int eventCount, Instant at) {
+public record EventsFlushed(List<TrackedEvent> events, Instant at) {
 
     public EventsFlushed {
-        workspaceIds = Set.copyOf(workspaceIds);
+        events = List.copyOf(events);
+    }
+
+    /** The workspaces that had events in the flush. */
+    public Set<String> workspaceIds() {
+        return events.stream().map(TrackedEvent::workspaceId).collect(Collectors.toUnmodifiableSet());
     }
 }

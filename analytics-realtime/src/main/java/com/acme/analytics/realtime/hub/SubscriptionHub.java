@@ -55,8 +55,9 @@ public class SubscriptionHub {
     void onFlush(@ObservesAsync EventsFlushed flushed) {
         Map<String, Dashboard> dashboards = new HashMap<>();
         Map<String, String> messages = new HashMap<>();
+        Set<String> touched = flushed.workspaceIds();
         subscriptions.forEach((session, sub) -> {
-            if (!sub.realTimeUpdates() || !flushed.workspaceIds().contains(sub.workspaceId())) {
+            if (!sub.realTimeUpdates() || !touched.contains(sub.workspaceId())) {
                 return;
             }
             Dashboard dashboard = dashboards.computeIfAbsent(sub.workspaceId(), this::dashboardOrNull);
