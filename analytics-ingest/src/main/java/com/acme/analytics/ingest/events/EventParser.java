@@ -3,6 +3,9 @@ package com.acme.analytics.ingest.events;
 import com.acme.analytics.domain.events.EventType;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
+import com.acme.analytics.ingest.retention.EventTimeLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -17,11 +20,24 @@ import java.util.UUID;
 /**
  * Reads a campaign event of the ingest contract ({@code eventType}, {@code campaignId}, {@code organizationId},
  * optional {@code eventId}, {@code timestamp}, {@code value}, {@code metadata}) and reports every field at fault
- * at once. Stateless and thread-safe.
+ * at once. Thread-safe.
  */
-public final class EventParser {
+@ApplicationScoped
+public class EventParser {
 
     static final int MAX_ID_LENGTH = 128;
+
+    private final EventTimeLimits limits;
+
+    @Inject
+    public EventParser(EventTimeLimits limits) {
+        this.limits = limits;
+    }
+
+    /** For the CDI proxy only. */
+    protected EventParser() {
+        this.limits = null;
+    }
 
     /**
      * @param json       the event as sent
@@ -44,7 +60,7 @@ public final class EventParser {
         String campaignId = requiredId(o, "campaignId", path, violations);
         String organizationId = requiredId(o, "organizationId", path, violations);
         String eventId = optionalId(o, "eventId", path, violations);
-        Instant occurredAt = timestamp(o, path, violations);
+        Instant occurredAt = timestamp(o, path, receivedAt, violations);
         Money value = value(o, path, violations);
         JsonObject metadata = metadata(o, path, violations);
 
@@ -87,24 +103,32 @@ public final class EventParser {
         return s;
     }
 
-    private static Instant timestamp(JsonObject o, String path, List<FieldViolation> violations) {
+    private Instant timestamp(JsonObject o, String path, Instant now, List<FieldViolation> violations) {
         JsonValue v = o.get("timestamp");
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
+        Instant at = null;
         try {
             if (v.getValueType() == JsonValue.ValueType.NUMBER) {
-                return Instant.ofEpochMilli(((JsonNumber) v).longValueExact());
-            }
-            if (v.getValueType() == JsonValue.ValueType.STRING) {
-                return Instant.parse(((JsonString) v).getString());
+                at = Instant.ofEpochMilli(((JsonNumber) v).longValueExact());
+            } else if (v.getValueType() == JsonValue.ValueType.STRING) {
+                at = Instant.parse(((JsonString) v).getString());
             }
         } catch (ArithmeticException | DateTimeParseException e) {
             // reported below
         }
-        violations.add(new FieldViolation(path + ".timestamp",
-                "must be an ISO-8601 instant such as 2025-07-15T12:30:00Z or epoch milliseconds"));
-        return null;
+        if (at == null) {
+            violations.add(new FieldViolation(path + ".timestamp",
+                    "must be an ISO-8601 instant such as 2025-07-15T12:30:00Z or epoch milliseconds"));
+        } else if (at.isAfter(limits.latest(now))) {
+            violations.add(new FieldViolation(path + ".timestamp", "is more than "
+                    + limits.maxFutureSkew().toSeconds() + " s in the future; check the sender's clock"));
+        } else if (at.isBefore(limits.earliest(now))) {
+            violations.add(new FieldViolation(path + ".timestamp", "is older than the retention period of "
+                    + limits.retentionDays() + " days"));
+        }
+        return at;
     }
 
     private static Money value(JsonObject o, String path, List<FieldViolation> violations) {

@@ -4,15 +4,25 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import com.acme.analytics.ingest.flush.IngestBuffer;
 import com.acme.analytics.ingest.flush.IngestUnavailableException;
+import com.acme.analytics.ingest.flush.Submission;
+import com.acme.analytics.ingest.flush.Submission.Ack;
+import com.acme.analytics.ingest.flush.Submission.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Accepts validated events into the buffer (the documented buffered mode: accepted before written) and asks for a
- * flush as soon as the buffer holds {@code buffer-size} events.
+ * Takes validated events into the pipeline. A committed submission completes once the database holds it; a
+ * buffered one completes at once (the documented buffered mode: accepted before written).
  */
 @ApplicationScoped
 public class TrackEvents {
@@ -27,14 +37,62 @@ public class TrackEvents {
     @Inject
     @ConfigProperty(name = "analytics.ingest.retry-after-seconds")
     int retryAfterSeconds;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.commit-timeout-ms")
+    long commitTimeoutMs;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.ack")
+    String defaultAck;
 
-    /** @throws IngestUnavailableException when the events do not fit in the buffer; none of them was taken */
-    public void accept(List<TrackedEvent> events) {
-        if (!buffer.offerAll(events)) {
+    private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+
+    /** The answer mode when a request does not choose: {@code analytics.ingest.ack}. */
+    public Ack defaultAck() {
+        return Ack.valueOf(defaultAck.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * @return the outcome once committed; for a buffered submission, null at once
+     * @throws IngestUnavailableException when the events do not fit in the buffer; none of them was taken. The
+     *                                    returned stage fails with it too when the commit fails or times out.
+     */
+    public CompletionStage<Outcome> submit(List<TrackedEvent> events, Ack ack) {
+        Submission submission = new Submission(events, ack);
+        if (!buffer.offer(submission)) {
             throw new IngestUnavailableException("The ingest buffer is full; retry shortly", retryAfterSeconds);
         }
-        if (buffer.size() >= flushSize) {
+        accepted.addAndGet(events.size());
+        if (ack == Ack.COMMITTED || buffer.size() >= flushSize) {
             flusher.flushSoon();
         }
+        if (ack == Ack.BUFFERED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return submission.outcome().orTimeout(commitTimeoutMs, TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
+                        ? new IngestUnavailableException("Not committed within " + commitTimeoutMs
+                        + " ms; it may still be stored: retry with the same event ids", retryAfterSeconds) : e));
+    }
+
+    /** Counts events refused by validation, for the pipeline status. */
+    public void recordRejected(int count) {
+        rejected.addAndGet(count);
+    }
+
+    public PipelineStatus status() {
+        BatchFlusher.FlushStatus f = flusher.status();
+        return new PipelineStatus(f.waiting(), f.processing(), f.lastFlush(), buffer.capacity(), accepted.get(),
+                rejected.get(), f.duplicates(), f.stored(), f.failedFlushes(), f.lastWriteMillis(),
+                f.averageWriteMillis(), Instant.now());
+    }
+
+    /**
+     * The pipeline's state, as the status endpoint reports it (the first three fields are the campaign
+     * document's).
+     */
+    public record PipelineStatus(int bufferSize, boolean isProcessing, Instant lastFlush, int bufferCapacity,
+                                 long accepted, long rejected, long duplicates, long flushed, long failedFlushes,
+                                 double lastFlushMillis, double averageFlushMillis, Instant timestamp) {
     }
 }

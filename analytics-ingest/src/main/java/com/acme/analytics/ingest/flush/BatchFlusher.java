@@ -21,39 +21,40 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drains the {@link IngestBuffer} into PostgreSQL: on a non-persistent interval timer, as soon as the buffer
- * reaches its flush size, and once more when the application stops. One flush runs at a time; it writes what is
- * present in chunks of at most {@code max-batch}, one transaction each. A chunk that fails is kept and retried
- * first on the next flush, so an accepted event is never dropped while the process lives.
+ * Drains the {@link IngestBuffer} into PostgreSQL. A flush runs at once when a caller waits for its commit (group
+ * commit: whatever arrived while the previous write ran goes into the next statement, so batches grow with load
+ * and a lone event waits only for one write), when the buffer reaches its flush size, on a non-persistent interval
+ * timer, and once more when the application stops. One flush runs at a time; it writes what is present in chunks
+ * of at most {@code max-batch} events, one statement and transaction each.
+ *
+ * <p>A chunk that fails is answered per mode: callers waiting for the commit are told it failed (they were not
+ * acknowledged and may retry: ids make that safe); buffered events were acknowledged, so they are kept and written
+ * first on the next attempt.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "RawEventRetention"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
 public class BatchFlusher {
 
     private static final Logger LOG = Logger.getLogger(BatchFlusher.class.getName());
+    /** Weight of the newest write in the flush latency average. */
+    private static final double LATENCY_WEIGHT = 0.2;
 
     @Inject
     IngestBuffer buffer;
-    @Inject
-    @ConfigProperty(name = "analytics.db.url")
-    String databaseUrl;
-    @Inject
-    @ConfigProperty(name = "analytics.db.user")
-    String databaseUser;
-    @Inject
-    @ConfigProperty(name = "analytics.db.password")
-    Optional<String> databasePassword;
     @Inject
     Event<EventsFlushed> flushed;
     @Resource
@@ -65,15 +66,30 @@ public class BatchFlusher {
     @Inject
     @ConfigProperty(name = "analytics.ingest.max-batch")
     int maxBatch;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.retry-after-seconds")
+    int retryAfterSeconds;
+    @Inject
+    @ConfigProperty(name = "analytics.db.url")
+    String databaseUrl;
+    @Inject
+    @ConfigProperty(name = "analytics.db.user")
+    String databaseUser;
+    @Inject
+    @ConfigProperty(name = "analytics.db.password")
+    Optional<String> databasePassword;
 
     private EventStore store;
     private final ReentrantLock flushing = new ReentrantLock();
-    private final AtomicLong flushedCount = new AtomicLong();
+    private final AtomicLong storedCount = new AtomicLong();
+    private final AtomicLong duplicateCount = new AtomicLong();
     private final AtomicLong failedFlushes = new AtomicLong();
     private volatile Instant lastFlush;
     private volatile boolean lastAttemptFailed;
-    /** A chunk whose write failed, retried before anything newer; guarded by {@link #flushing}. */
-    private List<TrackedEvent> retry = List.of();
+    private volatile double lastWriteMillis;
+    private volatile double averageWriteMillis;
+    /** Acknowledged events whose write failed, written before anything newer; guarded by {@link #flushing}. */
+    private List<Submission> retry = List.of();
 
     @PostConstruct
     void scheduleFlushes() {
@@ -86,44 +102,90 @@ public class BatchFlusher {
         flush();
     }
 
-    /** Starts a flush on another thread, unless one is running; used when the buffer fills up. */
+    /** Starts a flush on another thread; used when a caller waits for a commit or the buffer fills up. */
     @Asynchronous
     public void flushSoon() {
         flush();
     }
 
-    /** Writes everything buffered now. Returns without waiting when another flush is running. */
+    /**
+     * Writes everything buffered now. Returns without waiting when another flush is running: that flush looks
+     * again once it is done, so a caller waiting for its commit is never left for the timer.
+     */
     public void flush() {
-        if (!flushing.tryLock()) {
-            return;
+        do {
+            if (!flushing.tryLock()) {
+                return;
+            }
+            try {
+                writeAll();
+            } finally {
+                flushing.unlock();
+            }
+        } while (buffer.hasAwaitingCommit());
+    }
+
+    private void writeAll() {
+        List<TrackedEvent> written = new ArrayList<>();
+        List<Submission> chunk = retry.isEmpty() ? buffer.drain(maxBatch) : retry;
+        while (!chunk.isEmpty()) {
+            List<TrackedEvent> events = new ArrayList<>();
+            chunk.forEach(s -> events.addAll(s.events()));
+            long start = System.nanoTime();
+            try {
+                List<TrackedEvent> stored = store.write(events);
+                recordLatency((System.nanoTime() - start) / 1e6);
+                settle(chunk, stored);
+                written.addAll(stored);
+                retry = List.of();
+                lastAttemptFailed = false;
+            } catch (Exception e) {
+                fail(chunk, e);
+                break;
+            }
+            chunk = buffer.drain(maxBatch);
         }
-        try {
-            List<TrackedEvent> written = new ArrayList<>();
-            List<TrackedEvent> chunk = retry.isEmpty() ? buffer.drain(maxBatch) : retry;
-            while (!chunk.isEmpty()) {
-                try {
-                    written.addAll(store.write(chunk));
-                    retry = List.of();
-                    lastAttemptFailed = false;
-                } catch (Exception e) {
-                    retry = chunk;
-                    lastAttemptFailed = true;
-                    failedFlushes.incrementAndGet();
-                    LOG.log(Level.WARNING, "Flush of " + chunk.size() + " events failed; kept for the next attempt", e);
-                    break;
-                }
-                chunk = buffer.drain(maxBatch);
-            }
-            if (!lastAttemptFailed) {
-                lastFlush = Instant.now();
-            }
-            if (!written.isEmpty()) {
-                flushedCount.addAndGet(written.size());
-                flushed.fireAsync(new EventsFlushed(written, Instant.now()));
-            }
-        } finally {
-            flushing.unlock();
+        if (!lastAttemptFailed) {
+            lastFlush = Instant.now();
         }
+        if (!written.isEmpty()) {
+            flushed.fireAsync(new EventsFlushed(written, Instant.now()));
+        }
+    }
+
+    private void settle(List<Submission> chunk, List<TrackedEvent> stored) {
+        Set<TrackedEvent> isNew = Collections.newSetFromMap(new IdentityHashMap<>());
+        isNew.addAll(stored);
+        for (Submission s : chunk) {
+            int fresh = (int) s.events().stream().filter(isNew::contains).count();
+            storedCount.addAndGet(fresh);
+            duplicateCount.addAndGet(s.size() - fresh);
+            s.outcome().complete(new Submission.Outcome(fresh, s.size() - fresh));
+        }
+    }
+
+    private void fail(List<Submission> chunk, Exception e) {
+        lastAttemptFailed = true;
+        failedFlushes.incrementAndGet();
+        List<Submission> kept = new ArrayList<>();
+        for (Submission s : chunk) {
+            if (s.ack() == Submission.Ack.BUFFERED) {
+                kept.add(s);
+            } else {
+                s.outcome().completeExceptionally(new IngestUnavailableException(
+                        "The events could not be stored (database unavailable); nothing was stored, retry",
+                        retryAfterSeconds));
+            }
+        }
+        retry = kept;
+        LOG.log(Level.WARNING, "Flush of " + chunk.size() + " submissions failed; " + kept.size()
+                + " acknowledged ones kept for the next attempt", e);
+    }
+
+    private void recordLatency(double millis) {
+        lastWriteMillis = millis;
+        averageWriteMillis = averageWriteMillis == 0 ? millis
+                : LATENCY_WEIGHT * millis + (1 - LATENCY_WEIGHT) * averageWriteMillis;
     }
 
     @PreDestroy
@@ -132,19 +194,35 @@ public class BatchFlusher {
         flushing.unlock();
         flush();
         store.close();
-        int left = buffer.size() + retry.size();
+        int left = buffer.size() + retry.stream().mapToInt(Submission::size).sum();
         if (left > 0) {
             LOG.severe(left + " buffered events could not be written before shutdown");
         }
     }
 
-    public PipelineStatus status() {
-        return new PipelineStatus(buffer.size() + retry.size(), flushing.isLocked(), lastFlush, flushedCount.get(),
-                failedFlushes.get());
+    /** The write side of the pipeline status. */
+    public FlushStatus status() {
+        return new FlushStatus(buffer.size() + retry.stream().mapToInt(Submission::size).sum(), flushing.isLocked(),
+                lastFlush, storedCount.get(), duplicateCount.get(), failedFlushes.get(), lastWriteMillis,
+                averageWriteMillis);
     }
 
     /** Up while the timer is scheduled and the last write attempt succeeded. */
     public boolean isHealthy() {
         return !lastAttemptFailed && !timers.getTimers().isEmpty();
+    }
+
+    /**
+     * @param waiting           events in memory, not yet written
+     * @param processing        whether a flush runs now
+     * @param lastFlush         when the last flush that did not fail ended
+     * @param stored            events stored since start
+     * @param duplicates        events not stored again because their id was seen within the dedupe window
+     * @param failedFlushes     write attempts that failed since start
+     * @param lastWriteMillis   duration of the last write statement
+     * @param averageWriteMillis moving average of the write duration
+     */
+    public record FlushStatus(int waiting, boolean processing, Instant lastFlush, long stored, long duplicates,
+                              long failedFlushes, double lastWriteMillis, double averageWriteMillis) {
     }
 }

@@ -25,18 +25,28 @@ import java.util.Set;
 final class EventStore implements AutoCloseable {
 
     /*
-     * The events go in as arrays (one round trip whatever the chunk size). Only rows actually inserted reach the
-     * rollup, so an event sent twice is counted once; the rollup is pre-aggregated per (workspace, campaign, day),
-     * so its upserts scale with distinct keys, not with events.
+     * The events go in as arrays (one round trip whatever the chunk size). An id is new when it is not among the
+     * ids seen within the dedupe window; only new events are stored and reach the rollup, so an event sent twice
+     * is counted once, even twice within one chunk (the first occurrence wins). The rollup is pre-aggregated per
+     * (workspace, campaign, day), so its upserts scale with distinct keys, not with events.
      */
     private static final String INSERT_AND_ROLL_UP = """
-            with ins as (
+            with given as (
+                select distinct on (w, e) w, e, t, c, o::timestamptz as o, r::timestamptz as r, v, s, u, m::jsonb as m
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::bigint[], ?::text[], ?::text[], ?::text[]) with ordinality as x(w, e, t, c, o, r, v, s, u, m, n)
+                order by w, e, n
+            ), seen as (
+                insert into event_id_seen (workspace_id, event_id)
+                select w, e from given
+                on conflict (workspace_id, event_id) do nothing
+                returning workspace_id, event_id
+            ), ins as (
                 insert into raw_event (workspace_id, event_id, event_type, campaign_id, occurred_at, received_at,
                                        value_micros, session_id, user_id, metadata)
-                select w, e, t, c, o::timestamptz, r::timestamptz, v, s, u, m::jsonb
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::bigint[], ?::text[], ?::text[], ?::text[]) as x(w, e, t, c, o, r, v, s, u, m)
-                on conflict (workspace_id, event_id) do nothing
+                select g.w, g.e, g.t, g.c, g.o, g.r, g.v, g.s, g.u, g.m
+                from given g
+                join seen on seen.workspace_id = g.w and seen.event_id = g.e
                 returning workspace_id, event_id, event_type, campaign_id, occurred_at, value_micros
             ), rolled as (
                 insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,

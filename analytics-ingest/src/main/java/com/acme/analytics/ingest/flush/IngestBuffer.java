@@ -1,59 +1,83 @@
 package com.acme.analytics.ingest.flush;
 
-import com.acme.analytics.domain.events.TrackedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bounded in-memory queue between ingest and the {@link BatchFlusher}. Producers never block: a batch that
- * does not fit whole is refused whole, so memory stays bounded and a refused request stores nothing.
+ * The bounded in-memory queue between ingest requests and the {@link BatchFlusher}. Producers never block: a
+ * submission that does not fit whole is refused whole, so memory stays bounded and a refused request stores
+ * nothing. Capacity is counted in events, not requests.
  */
 @ApplicationScoped
 public class IngestBuffer {
 
-    private final ArrayBlockingQueue<TrackedEvent> queue;
+    private final int capacity;
+    private final Queue<Submission> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger events = new AtomicInteger();
+    private final AtomicInteger awaitingCommit = new AtomicInteger();
 
     /** @param capacity the most events held at once */
     @Inject
     public IngestBuffer(@ConfigProperty(name = "analytics.ingest.buffer-capacity") int capacity) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
     }
 
     /** For the CDI proxy only. */
     protected IngestBuffer() {
-        this.queue = null;
+        this.capacity = 0;
     }
 
-    /**
-     * Adds all the events or none.
-     *
-     * @return false when they do not fit
-     */
-    public boolean offerAll(Collection<TrackedEvent> events) {
+    /** @return false when the submission does not fit; nothing of it was taken */
+    public boolean offer(Submission submission) {
         // Only producers take this lock; the drainer only frees space, so the capacity check stays true.
         synchronized (this) {
-            if (queue.remainingCapacity() < events.size()) {
+            if (capacity - events.get() < submission.size()) {
                 return false;
             }
-            queue.addAll(events);
+            events.addAndGet(submission.size());
+            if (submission.ack() == Submission.Ack.COMMITTED) {
+                awaitingCommit.incrementAndGet();
+            }
+            queue.add(submission);
             return true;
         }
     }
 
-    /** Removes and returns up to {@code max} of the oldest events. */
-    List<TrackedEvent> drain(int max) {
-        List<TrackedEvent> out = new ArrayList<>(Math.min(max, queue.size()));
-        queue.drainTo(out, max);
+    /** Removes the oldest submissions, up to {@code maxEvents} events but at least one submission if any. */
+    List<Submission> drain(int maxEvents) {
+        List<Submission> out = new ArrayList<>();
+        int taken = 0;
+        Submission next;
+        while ((next = queue.peek()) != null && (out.isEmpty() || taken + next.size() <= maxEvents)) {
+            queue.poll();
+            out.add(next);
+            taken += next.size();
+            if (next.ack() == Submission.Ack.COMMITTED) {
+                awaitingCommit.decrementAndGet();
+            }
+        }
+        events.addAndGet(-taken);
         return out;
     }
 
+    /** Events waiting. */
     public int size() {
-        return queue.size();
+        return events.get();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Whether a caller is waiting for a commit, which is worth a flush at once. */
+    boolean hasAwaitingCommit() {
+        return awaitingCommit.get() > 0;
     }
 }

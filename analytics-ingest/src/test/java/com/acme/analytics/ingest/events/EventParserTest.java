@@ -5,7 +5,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import com.acme.analytics.ingest.retention.EventTimeLimits;
+
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventParserTest {
 
     private static final Instant NOW = Instant.parse("2025-07-15T12:30:00Z");
-    private final EventParser parser = new EventParser();
+    private final EventParser parser = new EventParser(new EventTimeLimits(90, 300));
 
     private static JsonValue json(String text) {
         return Json.createReader(new StringReader(text.replace('\'', '"'))).readValue();
@@ -91,6 +94,24 @@ class EventParserTest {
                 + "'timestamp': 'yesterday', 'metadata': []}");
         assertEquals(List.of("event.campaignId", "event.organizationId", "event.timestamp", "event.metadata"),
                 v.stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void shouldAcceptALateEventWithinTheRetentionPeriod() {
+        Instant lastMonth = NOW.minus(Duration.ofDays(30));
+        assertEquals(lastMonth, parser.parse(json("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'timestamp': '" + lastMonth + "'}"), "event", NOW).occurredAt());
+    }
+
+    @Test
+    void rejectsAnEventTooFarInTheFutureOrPastTheRetention() {
+        List<FieldViolation> future = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'timestamp': '" + NOW.plusSeconds(301) + "'}");
+        assertEquals("event.timestamp", future.get(0).field());
+        assertTrue(future.get(0).message().contains("future"), future.get(0).message());
+        List<FieldViolation> old = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'timestamp': '" + NOW.minus(Duration.ofDays(95)) + "'}");
+        assertTrue(old.get(0).message().contains("retention"), old.get(0).message());
     }
 
     @Test

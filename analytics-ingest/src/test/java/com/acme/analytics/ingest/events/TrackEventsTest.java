@@ -5,15 +5,23 @@ import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import com.acme.analytics.ingest.flush.IngestBuffer;
 import com.acme.analytics.ingest.flush.IngestUnavailableException;
+import com.acme.analytics.ingest.flush.Submission;
+import com.acme.analytics.ingest.flush.Submission.Ack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Collections;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class TrackEventsTest {
@@ -32,6 +40,7 @@ class TrackEventsTest {
         };
         track.flushSize = 4;
         track.retryAfterSeconds = 2;
+        track.commitTimeoutMs = 1000;
     }
 
     private static List<TrackedEvent> events(int n) {
@@ -40,21 +49,42 @@ class TrackEventsTest {
     }
 
     @Test
-    void shouldAskForAFlushOnceTheBufferHoldsAFlushSize() {
-        track.accept(events(3));
+    void shouldAskForAFlushOnceBufferedEventsReachAFlushSize() {
+        track.submit(events(3), Ack.BUFFERED);
         assertEquals(0, flushRequests);
-        track.accept(events(1));
+        track.submit(events(1), Ack.BUFFERED);
         assertEquals(1, flushRequests);
     }
 
     @Test
+    void shouldAskForAFlushAtOnceWhenTheCallerWaitsForTheCommit() {
+        CompletionStage<Submission.Outcome> outcome = track.submit(events(1), Ack.COMMITTED);
+        assertEquals(1, flushRequests);
+        assertFalse(outcome.toCompletableFuture().isDone());
+    }
+
+    @Test
+    void shouldAnswerABufferedSubmissionAtOnce() {
+        assertTrue(track.submit(events(1), Ack.BUFFERED).toCompletableFuture().isDone());
+    }
+
+    @Test
+    void failsACommitThatTakesTooLongWithARetryableError() {
+        track.commitTimeoutMs = 10;
+        CompletableFuture<Submission.Outcome> outcome = track.submit(events(1), Ack.COMMITTED).toCompletableFuture();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IngestUnavailableException.class, e.getCause());
+    }
+
+    @Test
     void refusesABatchThatDoesNotFitWholeAndKeepsNoneOfIt() {
-        track.accept(events(8));
-        IngestUnavailableException e = assertThrows(IngestUnavailableException.class, () -> track.accept(events(3)));
+        track.submit(events(8), Ack.BUFFERED);
+        IngestUnavailableException e = assertThrows(IngestUnavailableException.class,
+                () -> track.submit(events(3), Ack.BUFFERED));
         assertEquals(2, e.retryAfterSeconds());
         assertEquals(8, track.buffer.size());
-        track.accept(events(2));
+        track.submit(events(2), Ack.BUFFERED);
         assertEquals(10, track.buffer.size());
-        assertThrows(IngestUnavailableException.class, () -> track.accept(Collections.nCopies(1, events(1).get(0))));
+        assertThrows(IngestUnavailableException.class, () -> track.submit(events(1), Ack.BUFFERED));
     }
 }

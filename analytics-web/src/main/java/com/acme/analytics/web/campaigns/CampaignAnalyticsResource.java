@@ -6,15 +6,23 @@ import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.metrics.CampaignHistory;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
 import com.acme.analytics.ingest.metrics.TimeWindow;
+import com.acme.analytics.web.events.Ingest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -33,6 +41,18 @@ public class CampaignAnalyticsResource {
     CampaignHistory history;
     @Inject
     TimeWindows windows;
+    @Inject
+    Ingest ingest;
+
+    /** Events of this campaign: those that name no campaign get this one. Answered as the pipeline's ingest. */
+    @POST
+    @Path("real-time")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public void track(@PathParam("campaignId") String campaignId, InputStream body,
+                      @HeaderParam(HttpHeaders.CONTENT_LENGTH) long contentLength,
+                      @HeaderParam("Prefer") String prefer, @Suspended AsyncResponse async) {
+        ingest.handle(body, contentLength, campaignId, prefer, async);
+    }
 
     @GET
     @Path("real-time")

@@ -40,9 +40,14 @@ public final class Client {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
     }
 
-    public Response postJson(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    /** @param headers more request headers, as name, value, name, value... */
+    public Response postJson(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -1,0 +1,54 @@
+package com.acme.analytics.ingest.flush;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The events of one ingest request on their way to the database, and the promise its caller waits on.
+ */
+public final class Submission {
+
+    /** When the caller is answered. */
+    public enum Ack {
+        /** After the events are committed in PostgreSQL: a crash cannot lose them. */
+        COMMITTED,
+        /** As soon as they are in memory; the next flush writes them, a crash before it loses them. */
+        BUFFERED
+    }
+
+    /**
+     * What the database made of a submission.
+     *
+     * @param stored     events stored now
+     * @param duplicates events whose id was already stored within the dedupe window, so not counted again
+     */
+    public record Outcome(int stored, int duplicates) {
+    }
+
+    private final List<TrackedEvent> events;
+    private final Ack ack;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    public Submission(List<TrackedEvent> events, Ack ack) {
+        this.events = List.copyOf(events);
+        this.ack = ack;
+    }
+
+    public List<TrackedEvent> events() {
+        return events;
+    }
+
+    public Ack ack() {
+        return ack;
+    }
+
+    public CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    int size() {
+        return events.size();
+    }
+}

@@ -1,0 +1,92 @@
+package com.acme.analytics.ingest.retention;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the daily partitions of the raw events: creates those an accepted event may need (at start and every
+ * hour), drops those past the retention period, and forgets event ids seen longer ago than the dedupe window.
+ * The rollups are kept whatever the retention.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class RawEventRetention {
+
+    private static final Logger LOG = Logger.getLogger(RawEventRetention.class.getName());
+
+    @Resource(lookup = "java:app/jdbc/analytics")
+    DataSource dataSource;
+    @Inject
+    EventTimeLimits limits;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.dedupe-window-hours")
+    long dedupeWindowHours;
+
+    @PostConstruct
+    void prepare() {
+        try {
+            maintain(Instant.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the raw event partitions", e);
+        }
+    }
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    void hourly() {
+        try {
+            maintain(Instant.now());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Raw event maintenance failed; retried next hour", e);
+        }
+    }
+
+    void maintain(Instant now) throws SQLException {
+        try (Connection con = dataSource.getConnection()) {
+            int created = number(con, "select ensure_raw_event_partitions(?, ?)",
+                    Date.valueOf(limits.firstKeptDay(now)), Date.valueOf(limits.lastAcceptedDay(now)));
+            int dropped = number(con, "select drop_raw_event_partitions_before(?)",
+                    Date.valueOf(limits.firstKeptDay(now)));
+            try (PreparedStatement ps = con.prepareStatement(
+                    "delete from event_id_seen where seen_at < now() - ? * interval '1 hour'")) {
+                ps.setLong(1, dedupeWindowHours);
+                int forgotten = ps.executeUpdate();
+                if (created + dropped + forgotten > 0) {
+                    LOG.info("Raw events: " + created + " partitions created, " + dropped + " dropped, "
+                            + forgotten + " event ids past the dedupe window forgotten");
+                }
+            }
+        }
+    }
+
+    private static int number(Connection con, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

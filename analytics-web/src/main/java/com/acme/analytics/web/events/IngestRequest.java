@@ -1,0 +1,81 @@
+package com.acme.analytics.web.events;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.events.EventParser;
+import com.acme.analytics.ingest.events.FieldViolation;
+import com.acme.analytics.ingest.events.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An ingest body of the campaign pipeline contract: {@code {"event": {...}}} or {@code {"events": [...]}}. A single
+ * event is all or nothing; in a batch each event stands alone, so one bad event does not cost the good ones.
+ *
+ * @param events   the valid events, in body order
+ * @param rejected the invalid events of a batch, by index
+ */
+record IngestRequest(List<TrackedEvent> events, List<Rejection> rejected) {
+
+    /** An event of a batch that was refused, and why. */
+    record Rejection(int index, String message, List<FieldViolation> errors) {
+    }
+
+    /**
+     * @param campaignId the campaign of the path for campaign-scoped ingest, else null: events that name none get
+     *                   it, events that name another are refused
+     * @throws InvalidInputException when the body is neither shape, the single event is invalid, or every event of
+     *                               the batch is
+     */
+    static IngestRequest read(JsonValue body, EventParser parser, String campaignId, Instant now) {
+        if (body.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("body", "must be a JSON object with 'event' or 'events'");
+        }
+        JsonObject o = body.asJsonObject();
+        if (o.containsKey("event")) {
+            return new IngestRequest(List.of(parser.parse(scoped(o.get("event"), campaignId, "event"), "event", now)),
+                    List.of());
+        }
+        JsonValue batch = o.get("events");
+        if (batch == null || batch.getValueType() != JsonValue.ValueType.ARRAY || ((JsonArray) batch).isEmpty()) {
+            throw new InvalidInputException("events", "'event' (an object) or 'events' (a non-empty array) is required");
+        }
+        JsonArray array = (JsonArray) batch;
+        List<TrackedEvent> events = new ArrayList<>(array.size());
+        List<Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            String path = "events[" + i + "]";
+            try {
+                events.add(parser.parse(scoped(array.get(i), campaignId, path), path, now));
+            } catch (InvalidInputException e) {
+                rejected.add(new Rejection(i, e.getMessage(), e.violations()));
+            }
+        }
+        if (events.isEmpty()) {
+            throw new InvalidInputException(rejected.stream().flatMap(r -> r.errors().stream())
+                    .collect(Collectors.toList()));
+        }
+        return new IngestRequest(events, rejected);
+    }
+
+    private static JsonValue scoped(JsonValue event, String campaignId, String path) {
+        if (campaignId == null || event.getValueType() != JsonValue.ValueType.OBJECT) {
+            return event;
+        }
+        JsonObject o = event.asJsonObject();
+        JsonValue given = o.get("campaignId");
+        if (given == null || given.getValueType() == JsonValue.ValueType.NULL) {
+            return Json.createObjectBuilder(o).add("campaignId", campaignId).build();
+        }
+        if (given.getValueType() == JsonValue.ValueType.STRING && !campaignId.equals(o.getString("campaignId"))) {
+            throw new InvalidInputException(path + ".campaignId", "must be the campaign of the path, " + campaignId);
+        }
+        return event;
+    }
+}
