@@ -67,6 +67,10 @@ public final class Launcher {
 
         EmbeddedDatabase db = database;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(runtime, db), "analytics-shutdown"));
+        if (runtime.getDeployedApplicationNames().isEmpty()) {
+            System.err.println("The application failed to deploy; see the log above.");
+            System.exit(1);
+        }
 
         String base = "http://localhost:" + port + "/";
         if (awaitHealthy(URI.create(base + "health"))) {

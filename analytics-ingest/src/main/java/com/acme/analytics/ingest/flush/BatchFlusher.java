@@ -4,7 +4,6 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -15,6 +14,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +26,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -59,6 +61,8 @@ public class BatchFlusher {
     Event<EventsFlushed> flushed;
     @Resource
     TimerService timers;
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
     @ConfigProperty(name = "analytics.ingest.flush-interval-ms")
@@ -80,6 +84,10 @@ public class BatchFlusher {
     Optional<String> databasePassword;
 
     private EventStore store;
+    /** Requests for a flush at once; the committer thread takes them all at each wake-up. */
+    private final Semaphore wakeUps = new Semaphore(0);
+    private Thread committer;
+    private volatile boolean running = true;
     private final ReentrantLock flushing = new ReentrantLock();
     private final AtomicLong storedCount = new AtomicLong();
     private final AtomicLong duplicateCount = new AtomicLong();
@@ -92,9 +100,12 @@ public class BatchFlusher {
     private List<Submission> retry = List.of();
 
     @PostConstruct
-    void scheduleFlushes() {
+    void start() {
         store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
+        committer = threads.newThread(this::commitWhenAsked);
+        committer.setName("ingest-committer");
+        committer.start();
     }
 
     @Timeout
@@ -102,10 +113,27 @@ public class BatchFlusher {
         flush();
     }
 
-    /** Starts a flush on another thread; used when a caller waits for a commit or the buffer fills up. */
-    @Asynchronous
+    /**
+     * Asks for a flush at once, without waiting for it; used when a caller waits for a commit or the buffer fills
+     * up. Costs a semaphore release, so that every request can ask.
+     */
     public void flushSoon() {
-        flush();
+        wakeUps.release();
+    }
+
+    private void commitWhenAsked() {
+        while (running) {
+            try {
+                wakeUps.acquire();
+                wakeUps.drainPermits();
+                flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "Unexpected flush failure; the committer goes on", e);
+            }
+        }
     }
 
     /**
@@ -190,6 +218,13 @@ public class BatchFlusher {
 
     @PreDestroy
     void flushOnShutdown() {
+        running = false;
+        committer.interrupt();
+        try {
+            committer.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         flushing.lock();
         flushing.unlock();
         flush();

@@ -1,0 +1,169 @@
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator of bench/ingest, run as its own process (java IngestLoad.java MODE ...). Each mode prints one
+ * line of key=value figures.
+ *
+ *   batch  BASE_URL SECONDS CONCURRENCY BATCH_SIZE   closed loop: each client posts a batch, waits, posts again
+ *   single BASE_URL SECONDS RATE                     open loop: one event per request at a fixed rate
+ *   copy   JDBC_URL ROWS CHUNK                       COPY FROM STDIN of the same rows into raw_event
+ */
+public class IngestLoad {
+
+    static final String WORKSPACE = "bench_" + UUID.randomUUID().toString().substring(0, 8);
+    static final AtomicLong SEQ = new AtomicLong();
+
+    /** A campaign event of about 200 bytes, as the benchmark's rows. */
+    static String event() {
+        long n = SEQ.incrementAndGet();
+        String type = n % 10 == 0 ? "click" : "impression";
+        return "{\"eventType\":\"" + type + "\",\"campaignId\":\"camp_" + (n % 20) + "\",\"organizationId\":\""
+                + WORKSPACE + "\",\"eventId\":\"ev-" + WORKSPACE + "-" + n + "\",\"value\":0.25,"
+                + "\"metadata\":{\"sessionId\":\"s-" + (n % 500) + "\",\"deviceType\":\"mobile\"}}";
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "batch" -> batch(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "single" -> single(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]));
+            case "copy" -> copy(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    static void batch(URI uri, int seconds, int concurrency, int batchSize) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+        AtomicLong events = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        for (int c = 0; c < concurrency; c++) {
+            clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    StringBuilder body = new StringBuilder("{\"events\":[");
+                    for (int i = 0; i < batchSize; i++) {
+                        body.append(i == 0 ? "" : ",").append(event());
+                    }
+                    body.append("]}");
+                    try {
+                        HttpResponse<String> r = http.send(post(uri, body.toString()), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() == 200) {
+                            events.addAndGet(batchSize);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        long start = System.nanoTime();
+        clients.shutdown();
+        clients.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("batch events_per_s=%.0f events=%d errors=%d seconds=%.1f concurrency=%d batch_size=%d%n",
+                events.get() / elapsed, events.get(), errors.get(), elapsed, concurrency, batchSize);
+        System.exit(0);
+    }
+
+    static void single(URI uri, int seconds, int rate) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+        ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        long intervalNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long total = (long) seconds * rate;
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            long sent = due; // latency from the intended send time: a stalled server cannot hide its queueing
+            inFlight.incrementAndGet();
+            http.sendAsync(post(uri, "{\"event\":" + event() + "}"), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        inFlight.decrementAndGet();
+                        if (e != null || r.statusCode() != 200) {
+                            if (errors.incrementAndGet() <= 3) {
+                                System.err.println("error: " + (e != null ? e : "HTTP " + r.statusCode()));
+                            }
+                        } else {
+                            latenciesMicros.add((System.nanoTime() - sent) / 1000);
+                        }
+                    });
+        }
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        Collections.sort(sorted);
+        System.out.printf("single events_per_s=%.0f target_rate=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f ok=%d errors=%d%n",
+                sorted.size() / elapsed, rate, pct(sorted, 0.50), pct(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, sorted.size(), errors.get());
+        System.exit(0);
+    }
+
+    static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1000.0;
+    }
+
+    static HttpRequest post(URI uri, String body) {
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** The same rows as the server writes into raw_event, by COPY over one connection, in chunks. */
+    static void copy(String jdbcUrl, int rows, int chunk) throws Exception {
+        try (Connection con = DriverManager.getConnection(jdbcUrl)) {
+            CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
+            String now = Instant.now().toString();
+            long start = System.nanoTime();
+            int written = 0;
+            while (written < rows) {
+                StringBuilder data = new StringBuilder();
+                for (int i = 0; i < chunk && written + i < rows; i++) {
+                    long n = SEQ.incrementAndGet();
+                    data.append(WORKSPACE).append("-copy\tev-").append(n).append('\t')
+                            .append(n % 10 == 0 ? "click" : "impression").append("\tcamp_").append(n % 20).append('\t')
+                            .append(now).append('\t').append(now).append("\t250000\ts-").append(n % 500)
+                            .append("\t\\N\t{\"sessionId\": \"s-").append(n % 500)
+                            .append("\", \"deviceType\": \"mobile\"}\n");
+                }
+                written += (int) copy.copyIn("copy raw_event (workspace_id, event_id, event_type, campaign_id, "
+                        + "occurred_at, received_at, value_micros, session_id, user_id, metadata) from stdin",
+                        new StringReader(data.toString()));
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            System.out.printf("copy rows_per_s=%.0f rows=%d seconds=%.1f chunk=%d%n", written / elapsed, written,
+                    elapsed, chunk);
+        }
+    }
+}
