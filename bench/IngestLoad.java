@@ -1,11 +1,14 @@
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import java.io.BufferedWriter;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -27,6 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   batch  BASE_URL SECONDS CONCURRENCY BATCH_SIZE   closed loop: each client posts a batch, waits, posts again
  *   single BASE_URL SECONDS RATE                     open loop: one event per request at a fixed rate
  *   copy   JDBC_URL ROWS CHUNK                       COPY FROM STDIN of the same rows into raw_event
+ *   acked  BASE_URL SECONDS CONCURRENCY FILE         batches of 10 until killed or done; the ids of every batch
+ *                                                    answered 200 are appended to FILE as soon as the answer comes
+ *   verify JDBC_URL FILE                             how many of the ids in FILE are stored in raw_event
  */
 public class IngestLoad {
 
@@ -49,6 +55,9 @@ public class IngestLoad {
             case "single" -> single(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]));
             case "copy" -> copy(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "acked" -> acked(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Path.of(args[4]));
+            case "verify" -> verify(args[1], Path.of(args[2]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -138,6 +147,59 @@ public class IngestLoad {
     static HttpRequest post(URI uri, String body) {
         return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static void acked(URI uri, int seconds, int concurrency, Path file) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong acknowledged = new AtomicLong();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        List<String> events = new ArrayList<>();
+                        for (int i = 0; i < 10; i++) {
+                            events.add(event());
+                        }
+                        try {
+                            HttpResponse<String> r = http.send(post(uri, "{\"events\":[" + String.join(",", events)
+                                    + "]}"), HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 200) {
+                                synchronized (out) {
+                                    for (String e : events) {
+                                        out.write(e.substring(e.indexOf("\"ev-") + 1, e.indexOf("\",\"value\"")));
+                                        out.newLine();
+                                    }
+                                    out.flush();
+                                }
+                                acknowledged.addAndGet(events.size());
+                            }
+                        } catch (Exception e) {
+                            // the server is gone: these events were not acknowledged
+                        }
+                    }
+                    return null;
+                });
+            }
+            clients.shutdown();
+            clients.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        }
+        System.out.printf("acked events=%d%n", acknowledged.get());
+        System.exit(0);
+    }
+
+    static void verify(String jdbcUrl, Path file) throws Exception {
+        List<String> ids = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+        try (Connection con = DriverManager.getConnection(jdbcUrl);
+             var ps = con.prepareStatement("select count(*) from raw_event where event_id = any(?)")) {
+            ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                long stored = rs.getLong(1);
+                System.out.printf("verify acknowledged=%d stored=%d lost=%d%n", ids.size(), stored, ids.size() - stored);
+            }
+        }
     }
 
     /** The same rows as the server writes into raw_event, by COPY over one connection, in chunks. */
