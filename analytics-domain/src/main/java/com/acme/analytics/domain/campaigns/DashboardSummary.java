@@ -1,15 +1,18 @@
 package com.acme.analytics.domain.campaigns;
 
-import java.util.Collection;
+import com.acme.analytics.domain.metrics.Money;
+
+import java.util.Map;
 
 /** The organization dashboard's {@code summary}: all campaigns of a workspace over a window, added up. */
 public record DashboardSummary(long totalImpressions, long totalClicks, long totalConversions, long activeCampaigns,
                                double overallCtr, double overallConversionRate, double totalSpent) {
 
-    /** @param campaigns the counters of each campaign that had events in the window */
-    public static DashboardSummary of(Collection<CampaignCounters> campaigns) {
-        CampaignCounters total = campaigns.stream().reduce(CampaignCounters.ZERO, CampaignCounters::plus);
-        return new DashboardSummary(total.impressions(), total.clicks(), total.conversions(), campaigns.size(),
-                total.ctr(), total.conversionRate(), total.spent().units());
+    /** Reads the values of the {@link CampaignViews#DASHBOARD} view. */
+    public static DashboardSummary from(Map<String, Number> v) {
+        return new DashboardSummary(v.get("totalImpressions").longValue(), v.get("totalClicks").longValue(),
+                v.get("totalConversions").longValue(), v.get("activeCampaigns").longValue(),
+                v.get("overallCtr").doubleValue(), v.get("overallConversionRate").doubleValue(),
+                new Money(v.get("spent").longValue()).units());
     }
 }

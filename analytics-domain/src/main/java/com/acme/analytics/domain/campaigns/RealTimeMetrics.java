@@ -1,8 +1,9 @@
 package com.acme.analytics.domain.campaigns;
 
-import com.acme.analytics.domain.metrics.Ratio;
+import com.acme.analytics.domain.metrics.Money;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The {@code RealTimeMetrics} of the campaign pipeline contract: a campaign's figures over a window.
@@ -13,16 +14,13 @@ public record RealTimeMetrics(String campaignId, Instant timestamp, long impress
                               double engagementRate, double averageViewTime, double bounceRate, long adPlaybacks,
                               double completionRate, double skipRate) {
 
-    /**
-     * @param counters        the campaign's counts over the window
-     * @param averageViewTime mean {@code metadata.duration} of the window's views, in seconds (0 when none)
-     * @param bounces         sessions with a single event, of all sessions seen in the window
-     */
-    public static RealTimeMetrics of(String campaignId, Instant at, CampaignCounters counters,
-                                     double averageViewTime, Ratio bounces) {
-        return new RealTimeMetrics(campaignId, at, counters.impressions(), counters.clicks(),
-                counters.conversions(), counters.ctr(), counters.conversionRate(), counters.spent().units(),
-                counters.cpc(), counters.cpa(), counters.engagementRate(), Math.round(averageViewTime * 100) / 100.0,
-                bounces.percent(), counters.views(), counters.completionRate(), counters.skipRate());
+    /** Reads the values of the {@link CampaignViews#REAL_TIME} view. */
+    public static RealTimeMetrics from(String campaignId, Instant at, Map<String, Number> v) {
+        return new RealTimeMetrics(campaignId, at, v.get("impressions").longValue(), v.get("clicks").longValue(),
+                v.get("conversions").longValue(), v.get("ctr").doubleValue(), v.get("conversionRate").doubleValue(),
+                new Money(v.get("spent").longValue()).units(), v.get("cpc").doubleValue(), v.get("cpa").doubleValue(),
+                v.get("engagementRate").doubleValue(), Math.round(v.get("averageViewTime").doubleValue() * 100) / 100.0,
+                v.get("bounceRate").doubleValue(), v.get("views").longValue(), v.get("completionRate").doubleValue(),
+                v.get("skipRate").doubleValue());
     }
 }

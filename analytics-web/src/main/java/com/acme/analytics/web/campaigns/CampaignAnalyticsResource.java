@@ -59,6 +59,7 @@ public class CampaignAnalyticsResource {
     public CampaignMetricsAnswer realTime(@PathParam("campaignId") String campaignId,
                                           @QueryParam("timeWindow") String timeWindow,
                                           @QueryParam("organizationId") String organizationId) throws SQLException {
+        requireWorkspace(organizationId);
         TimeWindow window = windows.parse(timeWindow);
         return new CampaignMetricsAnswer(campaignId, window.seconds(),
                 metrics.campaign(organizationId, campaignId, window));
@@ -70,13 +71,17 @@ public class CampaignAnalyticsResource {
     public List<Day> daily(@PathParam("campaignId") String campaignId,
                            @QueryParam("organizationId") String organizationId,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (organizationId == null || organizationId.isBlank()) {
-            throw new InvalidInputException("organizationId", "is required");
-        }
+        requireWorkspace(organizationId);
         LocalDate last = date(to, "to", LocalDate.now(ZoneOffset.UTC));
         LocalDate first = date(from, "from", last.minusDays(29));
         return history.days(organizationId, campaignId, first, last).stream()
                 .map(d -> Day.of(d.day(), d.counters())).toList();
+    }
+
+    private static void requireWorkspace(String organizationId) {
+        if (organizationId == null || organizationId.isBlank()) {
+            throw new InvalidInputException("organizationId", "is required");
+        }
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {
