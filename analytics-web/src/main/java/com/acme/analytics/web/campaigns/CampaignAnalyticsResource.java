@@ -2,6 +2,9 @@ package com.acme.analytics.web.campaigns;
 
 import com.acme.analytics.domain.campaigns.CampaignCounters;
 import com.acme.analytics.domain.campaigns.RealTimeMetrics;
+import com.acme.analytics.ingest.access.Access;
+import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.metrics.CampaignHistory;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
@@ -21,10 +24,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A campaign's live metrics over a window, and its daily rollups. */
+/**
+ * A campaign's live metrics over a window, and its daily rollups, in the caller's workspace (the optional
+ * {@code organizationId} query parameter must name it).
+ */
 @Path("campaigns/{campaignId}/analytics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Access(value = Permission.READ, workspaceQuery = "organizationId")
 public class CampaignAnalyticsResource {
 
     @Inject
@@ -33,29 +40,26 @@ public class CampaignAnalyticsResource {
     CampaignHistory history;
     @Inject
     TimeWindows windows;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Path("real-time")
     public CampaignMetricsAnswer realTime(@PathParam("campaignId") String campaignId,
-                                          @QueryParam("timeWindow") String timeWindow,
-                                          @QueryParam("organizationId") String organizationId) throws SQLException {
+                                          @QueryParam("timeWindow") String timeWindow) throws SQLException {
         TimeWindow window = windows.parse(timeWindow);
         return new CampaignMetricsAnswer(campaignId, window.seconds(),
-                metrics.campaign(organizationId, campaignId, window));
+                metrics.campaign(caller.workspaceId(), campaignId, window));
     }
 
     /** Daily rollups from {@code from} to {@code to} (UTC dates, inclusive; default the last 30 days). */
     @GET
     @Path("daily")
     public List<Day> daily(@PathParam("campaignId") String campaignId,
-                           @QueryParam("organizationId") String organizationId,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (organizationId == null || organizationId.isBlank()) {
-            throw new InvalidInputException("organizationId", "is required");
-        }
         LocalDate last = date(to, "to", LocalDate.now(ZoneOffset.UTC));
         LocalDate first = date(from, "from", last.minusDays(29));
-        return history.days(organizationId, campaignId, first, last).stream()
+        return history.days(caller.workspaceId(), campaignId, first, last).stream()
                 .map(d -> Day.of(d.day(), d.counters())).toList();
     }
 

@@ -1,12 +1,16 @@
 package com.acme.analytics.web.events;
 
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.access.Access;
+import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.events.EventParser;
 import com.acme.analytics.ingest.events.FieldViolation;
 import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import com.acme.analytics.ingest.flush.PipelineStatus;
+import com.acme.analytics.web.security.EventOwnership;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -40,6 +44,8 @@ public class RealtimeEventsResource {
     @Inject
     BatchFlusher flusher;
     @Inject
+    CurrentCaller caller;
+    @Inject
     @ConfigProperty(name = "analytics.ingest.max-body-bytes")
     long maxBodyBytes;
 
@@ -50,8 +56,10 @@ public class RealtimeEventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Permission.TRACK)
     public Response ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) long contentLength) {
         List<TrackedEvent> events = parse(JsonBody.read(body, contentLength, maxBodyBytes), Instant.now());
+        EventOwnership.check(caller, events);
         trackEvents.accept(events);
         return Response.accepted(new Accepted(true, events.size(),
                 events.stream().map(TrackedEvent::eventId).toList(), Instant.now())).build();
@@ -59,6 +67,7 @@ public class RealtimeEventsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Permission.READ)
     public PipelineStatus status() {
         return flusher.status();
     }
