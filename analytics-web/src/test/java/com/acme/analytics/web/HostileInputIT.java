@@ -141,7 +141,12 @@ class HostileInputIT {
                     "{\"type\":\"subscribe\",\"data\":{\"organizationId\":\"" + victim.id() + "\"}}",
                     "{\"type\":\"subscribe\",\"data\":{\"workspaceId\":\"" + victim.id() + "\"}}")) {
                 attacker.send(frame);
-                JsonObject answer = attacker.awaitMessage(m -> true);
+                JsonObject answer;
+                try {
+                    answer = attacker.awaitMessage(m -> true);
+                } catch (AssertionError e) {
+                    throw new AssertionError("no answer to " + frame.substring(0, Math.min(40, frame.length())), e);
+                }
                 assertEquals("error", answer.getString("type"), frame + " -> " + answer);
                 assertFalse(answer.toString().contains("totalImpressions"), answer.toString());
             }
@@ -210,7 +215,7 @@ class HostileInputIT {
     void refusesOversizeAndMalformedAdministrationRequests() throws Exception {
         Client operator = anonymous.bearer(Tenants.operatorToken());
         Client admins = anonymous.bearer(admin);
-        Response big = anonymous.bearer(tenant.writeKey()).postJson("api/analytics/real-time",
+        Response big = anonymous.bearer(tenant.writeKey()).postJsonExpectingContinue("api/analytics/real-time",
                 "{\"events\":[" + "{},".repeat(600_000) + "{}]}");
         assertEquals(413, big.status());
         assertEquals(413, operator.postJson("api/workspaces", "{\"name\":\"" + "n".repeat(5000) + "\"}").status());

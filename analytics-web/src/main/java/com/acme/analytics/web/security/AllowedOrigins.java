@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -21,10 +21,11 @@ public class AllowedOrigins {
 
     @Inject
     @ConfigProperty(name = "analytics.security.allowed-origins")
-    Optional<List<String>> configured;
+    Optional<String> configured;
 
+    /** A comma-separated list: Payara's MicroProfile Config cannot inject an optional list. */
     private Set<String> origins() {
-        return configured.orElse(List.of()).stream().map(o -> o.strip().toLowerCase(Locale.ROOT))
+        return Arrays.stream(configured.orElse("").split(",")).map(o -> o.strip().toLowerCase(Locale.ROOT))
                 .filter(o -> !o.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 

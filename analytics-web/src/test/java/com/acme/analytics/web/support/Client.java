@@ -29,7 +29,8 @@ public final class Client {
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final HttpClient http = HTTP;
     private final URI base;
     /** The Authorization header sent with every request, or null. */
@@ -61,6 +62,15 @@ public final class Client {
     public Response postJson(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * A POST that waits for {@code 100 Continue} before sending its body, so that a server refusing the body
+     * early (413) is heard instead of blocking the upload.
+     */
+    public Response postJsonExpectingContinue(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response delete(String path) throws IOException, InterruptedException {
@@ -271,6 +281,14 @@ public final class Client {
                 }
             }
             throw new AssertionError("no '" + name + "' event within " + WAIT);
+        }
+
+        /** Everything received until the server ended the stream (such as a refusal's body). */
+        public String remaining() throws InterruptedException {
+            if (!awaitEnd()) {
+                throw new AssertionError("the stream did not end within " + WAIT);
+            }
+            return String.join("\n", queue);
         }
 
         /** Whether the server ended the stream within {@link #WAIT}. */
