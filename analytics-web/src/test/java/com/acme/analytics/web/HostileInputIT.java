@@ -218,6 +218,10 @@ class HostileInputIT {
         Response big = anonymous.bearer(tenant.writeKey()).postJsonExpectingContinue("api/analytics/real-time",
                 "{\"events\":[" + "{},".repeat(600_000) + "{}]}");
         assertEquals(413, big.status());
+        assertField(anonymous.bearer(tenant.writeKey()).postJson("api/analytics/real-time",
+                "{\"events\":" + "[".repeat(5000) + "]".repeat(5000) + "}"), "body");
+        assertField(operator.postJson("api/workspaces", "{\"name\":" + "[".repeat(1500) + "]".repeat(1500) + "}"),
+                "body");
         assertEquals(413, operator.postJson("api/workspaces", "{\"name\":\"" + "n".repeat(5000) + "\"}").status());
         assertField(operator.postJson("api/workspaces", "{\"name\":"), "body");
         assertField(operator.postJson("api/workspaces", "{}"), "name");

@@ -1,7 +1,6 @@
 package com.acme.analytics.web.workspaces;
 
 import com.acme.analytics.ingest.events.InvalidInputException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,7 +41,8 @@ final class SmallJsonBody {
         JsonValue value;
         try (var reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
             throw new InvalidInputException("body", "malformed JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
