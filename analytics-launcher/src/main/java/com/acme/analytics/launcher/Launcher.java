@@ -84,8 +84,8 @@ public final class Launcher {
 
         String base = "http://localhost:" + port + "/";
         if (awaitHealthy(URI.create(base + "health"))) {
-            printCredentials(credentials, started);
             System.out.println("Analytics is up. Dashboard: " + base);
+            printCredentials(credentials, started, base);
         } else {
             System.out.println("Analytics did not report healthy within " + READY_TIMEOUT.toSeconds()
                     + " s; see the log above. Dashboard: " + base);
@@ -111,7 +111,7 @@ public final class Launcher {
     }
 
     /** Prints the demo credentials the application wrote during this start, each on a line of its own. */
-    private static void printCredentials(Path file, Instant started) throws IOException {
+    private static void printCredentials(Path file, Instant started, String base) throws IOException {
         if (!Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
             System.out.println("No demo credentials were written to " + file + "; see the log above.");
             return;
@@ -124,6 +124,8 @@ public final class Launcher {
         System.out.println("Demo write key: " + demo.getProperty("writeKey"));
         System.out.println("Demo token: " + demo.getProperty("token"));
         System.out.println("Operator token: " + demo.getProperty("operatorToken"));
+        // The fragment never reaches the server, and the page removes it from the address bar.
+        System.out.println("Demo dashboard: " + base + "#token=" + demo.getProperty("token"));
     }
 
     /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */
