@@ -1,5 +1,7 @@
 // The live dashboard: campaign metrics over the /ws/realtime WebSocket (reconnecting with a 1.5x backoff up to
-// 30 s, as the dashboard contract says) and workspace activity over the SSE stream.
+// 30 s, as the dashboard contract says) and workspace activity over the SSE stream. Browsers cannot set headers on
+// WebSocket and EventSource, so the token goes in the access_token query parameter. It comes from the login field
+// or from the URL fragment (#token=...), which never reaches the server; it is kept for the tab's session only.
 (function () {
     'use strict';
 
@@ -13,6 +15,7 @@
     let backoff = 1000;
     let reconnectTimer = null;
     let org = null;
+    let token = null;
 
     function setStatus(state) {
         const s = el('status');
@@ -66,7 +69,7 @@
     function connectSocket() {
         const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
         setStatus('connecting');
-        socket = new WebSocket(scheme + location.host + '/ws/realtime');
+        socket = new WebSocket(scheme + location.host + '/ws/realtime?access_token=' + encodeURIComponent(token));
         socket.onopen = () => {
             backoff = 1000;
             setStatus('connected');
@@ -98,12 +101,25 @@
     }
 
     function openStream() {
-        stream = new EventSource('/api/workspaces/' + encodeURIComponent(org) + '/analytics/realtime');
+        stream = new EventSource('/api/workspaces/' + encodeURIComponent(org) + '/analytics/realtime?access_token='
+            + encodeURIComponent(token));
         stream.addEventListener('stats', (e) => showStats(JSON.parse(e.data)));
     }
 
-    function watch(workspace) {
+    /** The workspace a token belongs to (its ws claim), or null; the server checks the token, not this. */
+    function workspaceOf(jwt) {
+        try {
+            const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+            return JSON.parse(atob(payload)).ws || null;
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function watch(workspace, accessToken) {
         org = workspace;
+        token = accessToken;
+        sessionStorage.setItem('analytics.token', token);
         history.replaceState(null, '', '?org=' + encodeURIComponent(org));
         clearTimeout(reconnectTimer);
         if (socket) {
@@ -118,12 +134,19 @@
 
     el('tenant').addEventListener('submit', (e) => {
         e.preventDefault();
-        watch(el('org').value.trim());
+        watch(el('org').value.trim(), el('token').value.trim());
     });
 
-    const initial = new URLSearchParams(location.search).get('org');
-    if (initial) {
-        el('org').value = initial;
-        watch(initial);
+    const fragment = new URLSearchParams(location.hash.substring(1)).get('token');
+    const initialToken = fragment || sessionStorage.getItem('analytics.token');
+    const initialOrg = new URLSearchParams(location.search).get('org') || (initialToken && workspaceOf(initialToken));
+    if (initialToken) {
+        el('token').value = initialToken;
+    }
+    if (initialOrg) {
+        el('org').value = initialOrg;
+    }
+    if (initialToken && initialOrg) {
+        watch(initialOrg, initialToken);
     }
 })();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Properties;
 
 /**
  * Runs the server in one process: the embedded PostgreSQL unless {@code ANALYTICS_DB_URL} is set, then Payara
@@ -25,7 +26,11 @@ import java.util.Comparator;
  * is buffered) and the database last.
  *
  * <p>Usage: {@code Launcher <analytics-web.war>}; environment: {@code PORT} (8080), {@code ANALYTICS_DATA_DIR}
- * (./data), {@code ANALYTICS_DB_URL}/{@code _USER}/{@code _PASSWORD}, {@code ANALYTICS_EMBEDDED_DB_PORT} (any).
+ * (./data), {@code ANALYTICS_DB_URL}/{@code _USER}/{@code _PASSWORD}, {@code ANALYTICS_EMBEDDED_DB_PORT} (any),
+ * {@code SSL_PORT} (none) with {@code ANALYTICS_TLS_KEYSTORE}, {@code _KEYSTORE_PASSWORD}, {@code _CERT_ALIAS}.
+ *
+ * <p>The application writes the demo workspace's credentials to {@code credentials.properties} in the data
+ * directory at each start (see {@code DemoWorkspace}); once the server is healthy they are printed.
  */
 public final class Launcher {
 
@@ -52,11 +57,20 @@ public final class Launcher {
             System.out.println("Embedded PostgreSQL: " + database.jdbcUrl() + " (data in " + dataDir + ")");
         }
 
+        Path credentials = dataDir.resolve("credentials.properties");
+        System.setProperty("analytics.security.bootstrap-file", credentials.toString());
+        Instant started = Instant.now();
+
         // Payara Micro serves a WAR named ROOT.war at the root context, where the documents' URLs expect it.
         Path deployDir = Files.createDirectories(dataDir.resolve("deploy"));
         Path war = Files.copy(Path.of(args[0]), deployDir.resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
 
-        PayaraMicroRuntime runtime = PayaraMicro.getInstance()
+        PayaraMicro micro = PayaraMicro.getInstance();
+        String sslPort = System.getenv("SSL_PORT");
+        if (sslPort != null && !sslPort.isBlank()) {
+            configureTls(micro, Integer.parseInt(sslPort));
+        }
+        PayaraMicroRuntime runtime = micro
                 .setHttpPort(port)
                 .setNoCluster(!Boolean.parseBoolean(env("ANALYTICS_CLUSTER", "false")))
                 .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
@@ -75,10 +89,47 @@ public final class Launcher {
         String base = "http://localhost:" + port + "/";
         if (awaitHealthy(URI.create(base + "health"))) {
             System.out.println("Analytics is up. Dashboard: " + base);
+            printCredentials(credentials, started, base);
         } else {
             System.out.println("Analytics did not report healthy within " + READY_TIMEOUT.toSeconds()
                     + " s; see the log above. Dashboard: " + base);
         }
+    }
+
+    /**
+     * HTTPS (and WSS) on the given port. Without a keystore Payara uses its own self-signed certificate; with
+     * {@code ANALYTICS_TLS_KEYSTORE} (a PKCS12 or JKS file) and its password it serves the certificate of alias
+     * {@code ANALYTICS_TLS_CERT_ALIAS} from it.
+     */
+    private static void configureTls(PayaraMicro micro, int sslPort) {
+        micro.setSslPort(sslPort);
+        String keystore = System.getenv("ANALYTICS_TLS_KEYSTORE");
+        if (keystore != null && !keystore.isBlank()) {
+            System.setProperty("javax.net.ssl.keyStore", Path.of(keystore).toAbsolutePath().toString());
+            System.setProperty("javax.net.ssl.keyStorePassword", env("ANALYTICS_TLS_KEYSTORE_PASSWORD", ""));
+        }
+        String alias = System.getenv("ANALYTICS_TLS_CERT_ALIAS");
+        if (alias != null && !alias.isBlank()) {
+            micro.setSslCert(alias);
+        }
+    }
+
+    /** Prints the demo credentials the application wrote during this start, each on a line of its own. */
+    private static void printCredentials(Path file, Instant started, String base) throws IOException {
+        if (!Files.exists(file) || Files.getLastModifiedTime(file).toInstant().isBefore(started)) {
+            System.out.println("No demo credentials were written to " + file + "; see the log above.");
+            return;
+        }
+        Properties demo = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            demo.load(in);
+        }
+        System.out.println("Demo workspace: " + demo.getProperty("workspace"));
+        System.out.println("Demo write key: " + demo.getProperty("writeKey"));
+        System.out.println("Demo token: " + demo.getProperty("token"));
+        System.out.println("Operator token: " + demo.getProperty("operatorToken"));
+        // The fragment never reaches the server, and the page removes it from the address bar.
+        System.out.println("Demo dashboard: " + base + "#token=" + demo.getProperty("token"));
     }
 
     /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */

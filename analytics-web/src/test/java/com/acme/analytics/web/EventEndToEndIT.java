@@ -4,6 +4,7 @@ import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.Tenants;
 import com.acme.analytics.web.support.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,10 +44,12 @@ class EventEndToEndIT {
         return Deployments.application();
     }
 
+    /** Each test in a workspace of its own, created through the operator API, as the workspace's admin. */
     @BeforeEach
-    void newTenant() {
-        client = new Client(base);
-        org = "org_" + UUID.randomUUID();
+    void newTenant() throws Exception {
+        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        org = tenant.id();
+        client = new Client(base).bearer(tenant.token("admin"));
     }
 
     private String event(String type, String campaign, String extra) {

@@ -3,6 +3,7 @@ package com.acme.analytics.web;
 import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
+import com.acme.analytics.web.support.Tenants;
 import com.acme.analytics.web.support.TestDatabase;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,9 +40,10 @@ class IngestContractIT {
     }
 
     @BeforeEach
-    void newTenant() {
-        client = new Client(base);
-        org = "org_" + UUID.randomUUID();
+    void newTenant() throws Exception {
+        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        org = tenant.id();
+        client = new Client(base).bearer(tenant.token("admin"));
     }
 
     private String event(String type, String campaign, String extra) {
@@ -81,7 +82,7 @@ class IngestContractIT {
         LocalDate day = LocalDate.ofInstant(threeDaysAgo, ZoneOffset.UTC);
         assertEquals(1, db.number("select clicks from campaign_analytics where workspace_id = ? and day = ?", org, day));
         // Outside the last hour: today's live metrics do not count it.
-        assertEquals(0, client.get("api/campaigns/late/analytics/real-time?timeWindow=3600&organizationId=" + org,
+        assertEquals(0, client.get("api/campaigns/late/analytics/real-time?timeWindow=3600",
                 "application/json").json().getJsonObject("metrics").getInt("clicks"));
     }
 

@@ -3,7 +3,6 @@ package com.acme.analytics.realtime.websocket;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -29,7 +28,8 @@ public record ClientMessage(String type, JsonObject data) {
         JsonValue value;
         try (var reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
             throw new Rejected("invalid_message", "not valid JSON: " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

@@ -1,5 +1,10 @@
 package com.acme.analytics.realtime.websocket;
 
+import com.acme.analytics.ingest.access.Caller;
+import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.ingest.access.Permission;
+import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MessageWriter.Envelope;
 import com.acme.analytics.realtime.hub.MessageWriter.Problem;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
@@ -8,15 +13,21 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The live dashboard socket: {@code subscribe}, {@code unsubscribe} and {@code ping} in; pushes out. */
+/**
+ * The live dashboard socket: {@code subscribe}, {@code unsubscribe} and {@code ping} in; pushes out. The handshake
+ * was authenticated before the upgrade (the web module's WebSocket guard); the caller is the session's principal
+ * and subscribes only to its own workspace.
+ */
 @ServerEndpoint("/ws/realtime")
 public class RealtimeEndpoint {
 
@@ -26,13 +37,28 @@ public class RealtimeEndpoint {
 
     @Inject
     SubscriptionHub hub;
+    @Inject
+    OpenConnections connections;
+
+    @OnOpen
+    public void onOpen(Session session) throws IOException {
+        if (!(session.getUserPrincipal() instanceof Caller caller)) {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
+            return;
+        }
+        try {
+            connections.open(caller, new SessionConnection(session));
+        } catch (TooManyRequests e) {
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+        }
+    }
 
     @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
     public void onMessage(Session session, String text) {
         try {
             ClientMessage message = ClientMessage.read(text);
             switch (message.type()) {
-                case "subscribe" -> hub.subscribe(session, message.subscription());
+                case "subscribe" -> hub.subscribe(session, authorized(session, message.subscription()));
                 case "unsubscribe" -> hub.unsubscribe(session);
                 case "ping" -> hub.send(session, Envelope.now("pong", Map.of()).toJson());
                 default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
@@ -45,6 +71,16 @@ public class RealtimeEndpoint {
             hub.send(session, Envelope.now("error", new Problem("unavailable",
                     "metrics are unavailable right now; the subscription stands")).toJson());
         }
+    }
+
+    /** A subscription to another workspace is refused: the client gets an {@code error} and no data. */
+    private static DashboardSubscription authorized(Session session, DashboardSubscription subscription) {
+        if (!(session.getUserPrincipal() instanceof Caller caller)
+                || !caller.may(Permission.READ, subscription.workspaceId())) {
+            throw new ClientMessage.Rejected("forbidden", "this credential may not read workspace '"
+                    + subscription.workspaceId() + "'");
+        }
+        return subscription;
     }
 
     @OnClose

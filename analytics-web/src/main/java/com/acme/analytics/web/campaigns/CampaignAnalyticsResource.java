@@ -2,6 +2,9 @@ package com.acme.analytics.web.campaigns;
 
 import com.acme.analytics.domain.campaigns.CampaignCounters;
 import com.acme.analytics.domain.campaigns.RealTimeMetrics;
+import com.acme.analytics.ingest.access.Access;
+import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.metrics.CampaignHistory;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
@@ -29,10 +32,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-/** A campaign's live metrics over a window, and its daily rollups. */
+/**
+ * A campaign's live metrics over a window, and its daily rollups, in the caller's workspace (the optional
+ * {@code organizationId} query parameter must name it).
+ */
 @Path("campaigns/{campaignId}/analytics")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Access(value = Permission.READ, workspaceQuery = "organizationId")
 public class CampaignAnalyticsResource {
 
     @Inject
@@ -42,12 +49,15 @@ public class CampaignAnalyticsResource {
     @Inject
     TimeWindows windows;
     @Inject
+    CurrentCaller caller;
+    @Inject
     Ingest ingest;
 
     /** Events of this campaign: those that name no campaign get this one. Answered as the pipeline's ingest. */
     @POST
     @Path("real-time")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Access(Permission.TRACK)
     public void track(@PathParam("campaignId") String campaignId, InputStream body,
                       @HeaderParam(HttpHeaders.CONTENT_LENGTH) long contentLength,
                       @HeaderParam("Prefer") String prefer, @Suspended AsyncResponse async) {
@@ -57,31 +67,21 @@ public class CampaignAnalyticsResource {
     @GET
     @Path("real-time")
     public CampaignMetricsAnswer realTime(@PathParam("campaignId") String campaignId,
-                                          @QueryParam("timeWindow") String timeWindow,
-                                          @QueryParam("organizationId") String organizationId) throws SQLException {
-        requireWorkspace(organizationId);
+                                          @QueryParam("timeWindow") String timeWindow) throws SQLException {
         TimeWindow window = windows.parse(timeWindow);
         return new CampaignMetricsAnswer(campaignId, window.seconds(),
-                metrics.campaign(organizationId, campaignId, window));
+                metrics.campaign(caller.workspaceId(), campaignId, window));
     }
 
     /** Daily rollups from {@code from} to {@code to} (UTC dates, inclusive; default the last 30 days). */
     @GET
     @Path("daily")
     public List<Day> daily(@PathParam("campaignId") String campaignId,
-                           @QueryParam("organizationId") String organizationId,
                            @QueryParam("from") String from, @QueryParam("to") String to) {
-        requireWorkspace(organizationId);
         LocalDate last = date(to, "to", LocalDate.now(ZoneOffset.UTC));
         LocalDate first = date(from, "from", last.minusDays(29));
-        return history.days(organizationId, campaignId, first, last).stream()
+        return history.days(caller.workspaceId(), campaignId, first, last).stream()
                 .map(d -> Day.of(d.day(), d.counters())).toList();
-    }
-
-    private static void requireWorkspace(String organizationId) {
-        if (organizationId == null || organizationId.isBlank()) {
-            throw new InvalidInputException("organizationId", "is required");
-        }
     }
 
     private static LocalDate date(String text, String field, LocalDate fallback) {

@@ -1,6 +1,8 @@
 package com.acme.analytics.web.campaigns;
 
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.ingest.access.Access;
+import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
 
-/** The organization dashboard: {@code summary} plus one row per active campaign. */
+/**
+ * The organization dashboard: {@code summary} plus one row per active campaign, of the caller's workspace (the
+ * optional {@code organizationId} query parameter must name it).
+ */
 @Path("analytics/real-time/dashboard")
 @RequestScoped
 public class DashboardResource {
@@ -21,14 +26,13 @@ public class DashboardResource {
     CampaignMetricsQuery metrics;
     @Inject
     TimeWindows windows;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public CampaignMetricsQuery.Dashboard dashboard(@QueryParam("organizationId") String organizationId,
-                                                    @QueryParam("timeWindow") String timeWindow) throws SQLException {
-        if (organizationId == null || organizationId.isBlank()) {
-            throw new InvalidInputException("organizationId", "is required");
-        }
-        return metrics.dashboard(organizationId, windows.parse(timeWindow));
+    @Access(value = Permission.READ, workspaceQuery = "organizationId")
+    public CampaignMetricsQuery.Dashboard dashboard(@QueryParam("timeWindow") String timeWindow) throws SQLException {
+        return metrics.dashboard(caller.workspaceId(), windows.parse(timeWindow));
     }
 }

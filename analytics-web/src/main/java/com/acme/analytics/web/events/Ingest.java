@@ -1,10 +1,12 @@
 package com.acme.analytics.web.events;
 
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.access.CurrentCaller;
 import com.acme.analytics.ingest.events.EventParser;
 import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.flush.Submission.Ack;
+import com.acme.analytics.web.security.EventOwnership;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -29,6 +31,8 @@ public class Ingest {
     @Inject
     TrackEvents trackEvents;
     @Inject
+    CurrentCaller caller;
+    @Inject
     @ConfigProperty(name = "analytics.ingest.max-body-bytes")
     long maxBodyBytes;
 
@@ -45,6 +49,7 @@ public class Ingest {
             trackEvents.recordRejected(e.violations().size());
             throw e;
         }
+        EventOwnership.check(caller, request.events(), request.paths());
         trackEvents.recordRejected(request.rejected().size());
         Ack ack = prefer != null && prefer.contains("respond-async") ? Ack.BUFFERED : trackEvents.defaultAck();
         List<String> ids = request.events().stream().map(TrackedEvent::eventId).toList();

@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
  * event is all or nothing; in a batch each event stands alone, so one bad event does not cost the good ones.
  *
  * @param events   the valid events, in body order
+ * @param paths    where each valid event stands in the body ({@code event} or {@code events[i]}), for messages
  * @param rejected the invalid events of a batch, by index
  */
-record IngestRequest(List<TrackedEvent> events, List<Rejection> rejected) {
+record IngestRequest(List<TrackedEvent> events, List<String> paths, List<Rejection> rejected) {
 
     /** An event of a batch that was refused, and why. */
     record Rejection(int index, String message, List<FieldViolation> errors) {
@@ -40,7 +41,7 @@ record IngestRequest(List<TrackedEvent> events, List<Rejection> rejected) {
         JsonObject o = body.asJsonObject();
         if (o.containsKey("event")) {
             return new IngestRequest(List.of(parser.parse(scoped(o.get("event"), campaignId, "event"), "event", now)),
-                    List.of());
+                    List.of("event"), List.of());
         }
         JsonValue batch = o.get("events");
         if (batch == null || batch.getValueType() != JsonValue.ValueType.ARRAY || ((JsonArray) batch).isEmpty()) {
@@ -48,11 +49,13 @@ record IngestRequest(List<TrackedEvent> events, List<Rejection> rejected) {
         }
         JsonArray array = (JsonArray) batch;
         List<TrackedEvent> events = new ArrayList<>(array.size());
+        List<String> paths = new ArrayList<>(array.size());
         List<Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             String path = "events[" + i + "]";
             try {
                 events.add(parser.parse(scoped(array.get(i), campaignId, path), path, now));
+                paths.add(path);
             } catch (InvalidInputException e) {
                 rejected.add(new Rejection(i, e.getMessage(), e.violations()));
             }
@@ -61,7 +64,7 @@ record IngestRequest(List<TrackedEvent> events, List<Rejection> rejected) {
             throw new InvalidInputException(rejected.stream().flatMap(r -> r.errors().stream())
                     .collect(Collectors.toList()));
         }
-        return new IngestRequest(events, rejected);
+        return new IngestRequest(events, paths, rejected);
     }
 
     private static JsonValue scoped(JsonValue event, String campaignId, String path) {

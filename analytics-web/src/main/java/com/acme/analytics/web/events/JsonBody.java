@@ -1,7 +1,6 @@
 package com.acme.analytics.web.events;
 
 import com.acme.analytics.ingest.events.InvalidInputException;
-import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,7 +28,8 @@ final class JsonBody {
         }
         try (var reader = JSON.createReader(new Limited(body, maxBytes))) {
             return reader.readValue();
-        } catch (JsonException e) {
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
             if (e.getCause() instanceof TooLarge) {
                 throw tooLarge(maxBytes);
             }

@@ -1,5 +1,7 @@
 package com.acme.analytics.web.events;
 
+import com.acme.analytics.ingest.access.Access;
+import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.events.TrackEvents;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ public class RealtimeEventsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Permission.TRACK)
     public void ingest(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) long contentLength,
                        @HeaderParam("Prefer") String prefer, @Suspended AsyncResponse async) {
         ingest.handle(body, contentLength, null, prefer, async);
@@ -36,6 +39,7 @@ public class RealtimeEventsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Access(Permission.READ)
     public TrackEvents.PipelineStatus status() {
         return trackEvents.status();
     }

@@ -29,11 +29,30 @@ public final class Client {
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HTTP;
     private final URI base;
+    /** The Authorization header sent with every request, or null. */
+    private final String authorization;
 
     public Client(URL base) {
-        this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
+        this(URI.create(base.toString().endsWith("/") ? base.toString() : base + "/"), null);
+    }
+
+    private Client(URI base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending this {@code Authorization} header (null: none). */
+    public Client as(String authorization) {
+        return new Client(base, authorization);
+    }
+
+    /** The same client, authenticated by this bearer token or write key. */
+    public Client bearer(String token) {
+        return as("Bearer " + token);
     }
 
     public Response get(String path, String accept) throws IOException, InterruptedException {
@@ -50,26 +69,97 @@ public final class Client {
         return send(request);
     }
 
+    /**
+     * A POST that waits for {@code 100 Continue} before sending its body, so that a server refusing the body
+     * early (413) is heard instead of blocking the upload.
+     */
+    public Response postJsonExpectingContinue(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    /** Any request, with extra headers (name, value, name, value, ...) and a body (null: none). */
+    public Response request(String method, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b);
+    }
+
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         HttpResponse<String> r = http.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers());
     }
 
     /** Opens a WebSocket; every text message received lands in the returned socket's queue. */
-    public Socket webSocket(String path) {
+    public Socket webSocket(String path, String... headers) {
+        return connect(path, headers).join();
+    }
+
+    /**
+     * The HTTP status refusing a WebSocket handshake, with its body, or 101 and an empty body when the socket
+     * opened (it is closed at once).
+     */
+    public Response webSocketRefusal(String path, String... headers) {
+        try {
+            connect(path, headers).join().close();
+            return new Response(101, "", "", null);
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                HttpResponse<?> r = refused.getResponse();
+                Object body = r.body();
+                return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                        body == null ? "" : body.toString(), r.headers());
+            }
+            throw e;
+        }
+    }
+
+    private CompletableFuture<Socket> connect(String path, String... headers) {
         URI uri = URI.create(base.resolve(path).toString().replaceFirst("^http", "ws"));
         Socket socket = new Socket();
-        socket.ws = http.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, socket).join();
-        return socket;
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(WAIT);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return builder.buildAsync(uri, socket).thenApply(ws -> {
+            socket.ws = ws;
+            return socket;
+        });
     }
 
     /** Opens an SSE stream; every line received lands in the returned stream's queue. */
     public Lines eventStream(String path) {
         Lines lines = new Lines();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET()
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.GET().build();
         lines.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
-            Thread t = new Thread(() -> r.body().forEach(lines.queue::add), "sse-reader");
+            Thread t = new Thread(() -> {
+                try {
+                    r.body().forEach(lines.queue::add);
+                } catch (RuntimeException e) {
+                    // the connection broke: the stream ended
+                } finally {
+                    lines.ended.countDown();
+                }
+            }, "sse-reader");
             t.setDaemon(true);
             t.start();
             return r;
@@ -85,7 +175,13 @@ public final class Client {
     }
 
     /** An HTTP answer. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
+
         public JsonObject json() {
             return Client.json(body);
         }
@@ -101,7 +197,18 @@ public final class Client {
     public static final class Socket implements WebSocket.Listener {
         private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private WebSocket ws;
+
+        /** Sends a binary frame. */
+        public void sendBinary(byte[] bytes) {
+            ws.sendBinary(java.nio.ByteBuffer.wrap(bytes), true).join();
+        }
+
+        /** The close code the server sent, failing when the socket is not closed within {@link #WAIT}. */
+        public int awaitClose() {
+            return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+        }
 
         public void send(String text) {
             ws.sendText(text, true).join();
@@ -128,6 +235,17 @@ public final class Client {
         }
 
         @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(-1);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
@@ -142,6 +260,7 @@ public final class Client {
     /** An SSE stream and the lines received. */
     public static final class Lines {
         private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         private CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> response;
 
         public HttpResponse<java.util.stream.Stream<String>> response() {
@@ -167,6 +286,19 @@ public final class Client {
                 }
             }
             throw new AssertionError("no '" + name + "' event within " + WAIT);
+        }
+
+        /** Everything received until the server ended the stream (such as a refusal's body). */
+        public String remaining() throws InterruptedException {
+            if (!awaitEnd()) {
+                throw new AssertionError("the stream did not end within " + WAIT);
+            }
+            return String.join("\n", queue);
+        }
+
+        /** Whether the server ended the stream within {@link #WAIT}. */
+        public boolean awaitEnd() throws InterruptedException {
+            return ended.await(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
 
         public void close() {

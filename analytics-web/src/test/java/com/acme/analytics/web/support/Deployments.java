@@ -19,7 +19,8 @@ public final class Deployments {
     private Deployments() {
     }
 
-    public static WebArchive application() {
+    /** The application, with configuration lines ({@code key=value}) of the test's own if any. */
+    public static WebArchive application(String... extraConfig) {
         TestDatabase db = TestDatabase.get();
         String config = String.join("\n",
                 "config_ordinal=500",
@@ -27,6 +28,8 @@ public final class Deployments {
                 "analytics.db.user=" + db.user(),
                 "analytics.db.password=" + db.password(),
                 "analytics.ingest.flush-interval-ms=" + FLUSH_INTERVAL_MS,
+                "analytics.security.jwt.secret=" + Tenants.SECRET,
+                String.join("\n", extraConfig),
                 "");
         // Payara Micro serves ROOT.war at the root context, as ./run.sh does.
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war")

@@ -1,0 +1,82 @@
+package com.acme.analytics.web.security;
+
+import com.acme.analytics.ingest.access.AccessDenied;
+import com.acme.analytics.ingest.access.Authenticator;
+import com.acme.analytics.ingest.access.Caller;
+import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.ingest.access.Permission;
+import com.acme.analytics.ingest.access.RateLimits;
+import com.acme.analytics.ingest.access.TooManyRequests;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+
+/**
+ * The WebSocket handshake, before the upgrade: refuses a foreign {@code Origin} (cross-site WebSocket hijacking),
+ * too many attempts from one address, a missing or invalid credential, a credential that may not read, and one that
+ * already holds its share of connections. The caller becomes the request's user principal, which the endpoint reads
+ * from its session. Browsers cannot set headers on a WebSocket, so the {@code access_token} query parameter is
+ * accepted here.
+ */
+@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
+public class WebSocketGuard extends HttpFilter {
+
+    @Inject
+    Authenticator authenticator;
+    @Inject
+    AllowedOrigins origins;
+    @Inject
+    RateLimits limits;
+    @Inject
+    OpenConnections connections;
+    @Inject
+    @ConfigProperty(name = "analytics.security.max-connections-per-credential")
+    int maxPerCredential;
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
+            throws IOException, ServletException {
+        if (!origins.allows(req)) {
+            Refusals.write(resp, Response.Status.FORBIDDEN, "Origin " + req.getHeader("Origin")
+                    + " may not open a WebSocket here", List.of());
+            return;
+        }
+        Caller caller;
+        try {
+            limits.connectionFrom(req.getRemoteAddr());
+            caller = authenticator.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION),
+                    req.getParameter(AccessFilter.ACCESS_TOKEN));
+            if (!caller.permissions().contains(Permission.READ)) {
+                throw AccessDenied.forbidden("This credential may not read, so it may not subscribe");
+            }
+            if (connections.count(caller.credentialId()) >= maxPerCredential) {
+                throw new TooManyRequests("This credential already holds " + maxPerCredential
+                        + " open connections; close one first", 5);
+            }
+        } catch (AccessDenied e) {
+            Refusals.write(resp, e);
+            return;
+        } catch (TooManyRequests e) {
+            Refusals.write(resp, e);
+            return;
+        }
+        chain.doFilter(new HttpServletRequestWrapper(req) {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+        }, resp);
+    }
+}

@@ -1,0 +1,80 @@
+package com.acme.analytics.web.workspaces;
+
+import com.acme.analytics.ingest.events.InvalidInputException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The small JSON object of an administration request, refused beyond {@value #MAX_BYTES} bytes. */
+final class SmallJsonBody {
+
+    static final int MAX_BYTES = 4096;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final JsonObject object;
+
+    private SmallJsonBody(JsonObject object) {
+        this.object = object;
+    }
+
+    static SmallJsonBody read(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "could not be read");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new WebApplicationException("The request body is larger than " + MAX_BYTES + " bytes",
+                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        if (bytes.length == 0) {
+            return new SmallJsonBody(JsonValue.EMPTY_JSON_OBJECT);
+        }
+        JsonValue value;
+        try (var reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
+            throw new InvalidInputException("body", "malformed JSON");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        return new SmallJsonBody(value.asJsonObject());
+    }
+
+    /** A required string of 1 to {@code max} characters. */
+    String text(String field, int max) {
+        JsonValue v = object.get(field);
+        if (v == null || v.getValueType() != JsonValue.ValueType.STRING || ((JsonString) v).getString().isBlank()) {
+            throw new InvalidInputException(field, "is required and must be a non-empty string");
+        }
+        String s = ((JsonString) v).getString().strip();
+        if (s.length() > max) {
+            throw new InvalidInputException(field, "must be at most " + max + " characters");
+        }
+        return s;
+    }
+
+    /** A whole number from 1 to {@code max}, or {@code fallback} when absent. */
+    long whole(String field, long max, long fallback) {
+        JsonValue v = object.get(field);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return fallback;
+        }
+        if (v.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) v).isIntegral()
+                || ((JsonNumber) v).bigDecimalValue().compareTo(java.math.BigDecimal.ONE) < 0
+                || ((JsonNumber) v).bigDecimalValue().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+            throw new InvalidInputException(field, "must be a whole number from 1 to " + max);
+        }
+        return ((JsonNumber) v).longValueExact();
+    }
+}
