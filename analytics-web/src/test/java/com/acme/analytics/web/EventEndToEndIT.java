@@ -36,6 +36,7 @@ class EventEndToEndIT {
     URL base;
 
     private final TestDatabase db = TestDatabase.get();
+    private Tenants.Tenant tenant;
     private Client client;
     private String org;
 
@@ -47,18 +48,17 @@ class EventEndToEndIT {
     /** Each test in a workspace of its own, created through the operator API, as the workspace's admin. */
     @BeforeEach
     void newTenant() throws Exception {
-        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        tenant = new Tenants(new Client(base)).create();
         org = tenant.id();
         client = new Client(base).bearer(tenant.token("admin"));
     }
 
     private String event(String type, String campaign, String extra) {
-        return "{\"eventType\":\"" + type + "\",\"campaignId\":\"" + campaign + "\",\"organizationId\":\"" + org
-                + "\"" + extra + "}";
+        return tenant.event(type, campaign, extra);
     }
 
     private long storedEvents() throws Exception {
-        return db.number("select count(*) from raw_event where workspace_id = ?", org);
+        return db.storedEvents(org);
     }
 
     @Test

@@ -31,6 +31,7 @@ class IngestContractIT {
     URL base;
 
     private final TestDatabase db = TestDatabase.get();
+    private Tenants.Tenant tenant;
     private Client client;
     private String org;
 
@@ -41,18 +42,17 @@ class IngestContractIT {
 
     @BeforeEach
     void newTenant() throws Exception {
-        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        tenant = new Tenants(new Client(base)).create();
         org = tenant.id();
         client = new Client(base).bearer(tenant.token("admin"));
     }
 
     private String event(String type, String campaign, String extra) {
-        return "{\"eventType\":\"" + type + "\",\"campaignId\":\"" + campaign + "\",\"organizationId\":\"" + org
-                + "\"" + extra + "}";
+        return tenant.event(type, campaign, extra);
     }
 
     private long storedEvents() throws Exception {
-        return db.number("select count(*) from raw_event where workspace_id = ?", org);
+        return db.storedEvents(org);
     }
 
     @Test

@@ -38,6 +38,12 @@ public final class Tenants {
     public record Tenant(String id, String writeKey, String writeKeyId, Client client) {
 
         /** A token of this workspace with that role (viewer, member, admin), issued through the API. */
+        /** A campaign event of this workspace as JSON; {@code extra} adds fields, starting with a comma. */
+        public String event(String type, String campaign, String extra) {
+            return "{\"eventType\":\"" + type + "\",\"campaignId\":\"" + campaign + "\",\"organizationId\":\""
+                    + id + "\"" + extra + "}";
+        }
+
         public String token(String role) throws IOException, InterruptedException {
             return issue(role, 3600).getString("token");
         }

@@ -86,6 +86,11 @@ public final class TestDatabase {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /** The events stored for a workspace. */
+    public long storedEvents(String workspaceId) throws SQLException {
+        return number("select count(*) from raw_event where workspace_id = ?", workspaceId);
+    }
+
     /** The single number a query answers, such as a count. */
     public long number(String sql, Object... params) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
