@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +38,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class IngestLoad {
 
-    static final String WORKSPACE = "bench_" + UUID.randomUUID().toString().substring(0, 8);
+    /** The workspace and write key the server printed (Demo workspace / Demo write key). */
+    static final String WORKSPACE = System.getenv("BENCH_WORKSPACE");
+    static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (System.getenv("BENCH_WRITE_KEY") + ":").getBytes(StandardCharsets.UTF_8));
+    /** Keeps the ids of separate runs apart. */
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final AtomicLong SEQ = new AtomicLong();
 
     /** A campaign event of about 200 bytes, as the benchmark's rows. */
@@ -44,7 +51,7 @@ public class IngestLoad {
         long n = SEQ.incrementAndGet();
         String type = n % 10 == 0 ? "click" : "impression";
         return "{\"eventType\":\"" + type + "\",\"campaignId\":\"camp_" + (n % 20) + "\",\"organizationId\":\""
-                + WORKSPACE + "\",\"eventId\":\"ev-" + WORKSPACE + "-" + n + "\",\"value\":0.25,"
+                + WORKSPACE + "\",\"eventId\":\"ev-" + RUN + "-" + n + "\",\"value\":0.25,"
                 + "\"metadata\":{\"sessionId\":\"s-" + (n % 500) + "\",\"deviceType\":\"mobile\"}}";
     }
 
@@ -145,7 +152,8 @@ public class IngestLoad {
     }
 
     static HttpRequest post(URI uri, String body) {
-        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
@@ -213,7 +221,7 @@ public class IngestLoad {
                 StringBuilder data = new StringBuilder();
                 for (int i = 0; i < chunk && written + i < rows; i++) {
                     long n = SEQ.incrementAndGet();
-                    data.append(WORKSPACE).append("-copy\tev-").append(n).append('\t')
+                    data.append(WORKSPACE).append("\tcopy-").append(RUN).append('-').append(n).append('\t')
                             .append(n % 10 == 0 ? "click" : "impression").append("\tcamp_").append(n % 20).append('\t')
                             .append(now).append('\t').append(now).append("\t250000\ts-").append(n % 500)
                             .append("\t\\N\t{\"sessionId\": \"s-").append(n % 500)
