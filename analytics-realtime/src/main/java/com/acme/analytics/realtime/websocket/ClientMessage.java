@@ -4,6 +4,7 @@ import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -26,6 +27,14 @@ public record ClientMessage(String type, JsonObject data) {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     public static ClientMessage read(String text) {
+        return read(text, Integer.MAX_VALUE);
+    }
+
+    /** Reads a message of at most {@code maxChars} characters. */
+    public static ClientMessage read(String text, int maxChars) {
+        if (text.length() > maxChars) {
+            throw new Rejected("message_too_large", "a message may hold at most " + maxChars + " characters");
+        }
         JsonValue value;
         try (var reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
@@ -66,6 +75,24 @@ public record ClientMessage(String type, JsonObject data) {
         }
         return new DashboardSubscription(workspaceId, metrics, strings("events"), flag("notifications"),
                 flag("real_time_updates"));
+    }
+
+    /**
+     * The last event sequence the client saw, from {@code data.lastSequence} (or {@code last_sequence}); -1 when
+     * absent: live events only.
+     */
+    public long lastSequence() {
+        for (String name : new String[] {"lastSequence", "last_sequence"}) {
+            JsonValue v = data.get(name);
+            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
+                throw new Rejected("invalid_subscription", "data." + name + " must be a non-negative integer");
+            }
+            return n.longValue();
+        }
+        return -1;
     }
 
     private String text(String name) {
