@@ -21,8 +21,9 @@ import java.util.Set;
  *
  * @param type the message type, such as {@code subscribe}
  * @param data the payload, an empty object when absent
+ * @param raw  the whole message, for contracts that put their fields at the top level ({@code integration_id})
  */
-public record ClientMessage(String type, JsonObject data) {
+public record ClientMessage(String type, JsonObject data, JsonObject raw) {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -56,7 +57,31 @@ public record ClientMessage(String type, JsonObject data) {
         }
         return new ClientMessage(((JsonString) type).getString(),
                 data == null || data.getValueType() == JsonValue.ValueType.NULL ? JsonValue.EMPTY_JSON_OBJECT
-                        : data.asJsonObject());
+                        : data.asJsonObject(), o);
+    }
+
+    /**
+     * An identifier field, at the top level or in {@code data}: a string, or an integer taken as its digits.
+     *
+     * @return null when absent
+     */
+    public String id(String name, int maxLength) {
+        JsonValue v = raw.containsKey(name) ? raw.get(name) : data.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String id;
+        if (v instanceof JsonString s && !s.getString().isBlank()) {
+            id = s.getString();
+        } else if (v instanceof JsonNumber n && n.isIntegral()) {
+            id = n.bigIntegerValue().toString();
+        } else {
+            throw new Rejected("invalid_message", "'" + name + "' must be a non-blank string or an integer");
+        }
+        if (id.length() > maxLength) {
+            throw new Rejected("invalid_message", "'" + name + "' may hold at most " + maxLength + " characters");
+        }
+        return id;
     }
 
     /** The subscription a {@code subscribe} message asks for. */

@@ -12,13 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** A hub client over a JSR-356 session; sends with the asynchronous remote, never blocking the caller. */
-final class WebSocketTransport implements Transport {
+public final class WebSocketTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
 
     private final Session session;
 
-    WebSocketTransport(Session session) {
+    public WebSocketTransport(Session session) {
         this.session = session;
     }
 
