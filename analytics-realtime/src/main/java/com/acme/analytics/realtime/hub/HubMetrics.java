@@ -4,32 +4,9 @@ import java.util.function.LongSupplier;
 
 /**
  * What the hub reports about itself. A small interface so that the application deploys on servers without
- * MicroProfile Metrics (WildFly): there the hub reports to {@link #NONE}.
+ * MicroProfile Metrics (WildFly): there the hub reports to {@link SilentHubMetrics}.
  */
 public interface HubMetrics {
-
-    /** Reports nothing. */
-    HubMetrics NONE = new HubMetrics() {
-        @Override
-        public void gauges(LongSupplier connections, LongSupplier queued) {
-        }
-
-        @Override
-        public void coalesced() {
-        }
-
-        @Override
-        public void dropped() {
-        }
-
-        @Override
-        public void laggingDisconnect() {
-        }
-
-        @Override
-        public void sent(long latencyNanos) {
-        }
-    };
 
     /** Registers the live figures, read when the metrics are scraped. */
     void gauges(LongSupplier connections, LongSupplier queued);

@@ -1,6 +1,10 @@
 package com.acme.analytics.realtime.hub;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Timer;
@@ -10,26 +14,27 @@ import java.util.function.LongSupplier;
 
 /**
  * The hub's figures in the application registry of MicroProfile Metrics ({@code /metrics?scope=application}).
- * Loaded only where the API exists (see {@link HubMetricsSource}).
+ * An enabled alternative: where the server has MicroProfile Metrics it replaces {@link SilentHubMetrics}; where it
+ * has not (WildFly), the bean container cannot load this class, skips it, and the silent one stays.
  */
-final class MicroProfileHubMetrics implements HubMetrics {
+@ApplicationScoped
+@Alternative
+@Priority(100)
+public class MicroProfileHubMetrics implements HubMetrics {
 
-    private final MetricRegistry registry;
-    private final Counter coalesced;
-    private final Counter dropped;
-    private final Counter lagging;
-    private final Timer sendLatency;
+    @Inject
+    MetricRegistry registry;
+    private Counter coalesced;
+    private Counter dropped;
+    private Counter lagging;
+    private Timer sendLatency;
 
-    private MicroProfileHubMetrics(MetricRegistry registry) {
-        this.registry = registry;
-        this.coalesced = registry.counter("analytics.realtime.coalesced");
-        this.dropped = registry.counter("analytics.realtime.dropped");
-        this.lagging = registry.counter("analytics.realtime.lagging.disconnects");
-        this.sendLatency = registry.timer("analytics.realtime.send.latency");
-    }
-
-    static HubMetrics create() {
-        return new MicroProfileHubMetrics(CDI.current().select(MetricRegistry.class).get());
+    @PostConstruct
+    void register() {
+        coalesced = registry.counter("analytics.realtime.coalesced");
+        dropped = registry.counter("analytics.realtime.dropped");
+        lagging = registry.counter("analytics.realtime.lagging.disconnects");
+        sendLatency = registry.timer("analytics.realtime.send.latency");
     }
 
     @Override

@@ -45,6 +45,10 @@ public final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Response delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").DELETE());
+    }
+
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request.timeout(WAIT).build(), HttpResponse.BodyHandlers.ofString());
         return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
@@ -60,9 +64,17 @@ public final class Client {
 
     /** Opens an SSE stream; every line received lands in the returned stream's queue. */
     public Lines eventStream(String path) {
+        return eventStream(path, null);
+    }
+
+    /** Opens an SSE stream as a reconnecting browser does, with the last event id it saw (null for none). */
+    public Lines eventStream(String path, String lastEventId) {
         Lines lines = new Lines();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream").GET()
-                .build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        HttpRequest request = builder.GET().build();
         lines.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
             Thread t = new Thread(() -> r.body().forEach(lines.queue::add), "sse-reader");
             t.setDaemon(true);
@@ -134,6 +146,13 @@ public final class Client {
         }
     }
 
+    /** One SSE event. */
+    public record Event(String name, String id, String data) {
+        public JsonObject json() {
+            return Client.json(data);
+        }
+    }
+
     /** An SSE stream and the lines received. */
     public static final class Lines {
         private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
@@ -154,14 +173,45 @@ public final class Client {
 
         /** Reads up to the next event of that name and returns its data. */
         public JsonObject awaitEvent(String name) throws InterruptedException {
+            return awaitFullEvent(name).json();
+        }
+
+        /** Reads up to the next event of that name (null: an unnamed event). */
+        public Event awaitFullEvent(String name) throws InterruptedException {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
-                if (next().equals("event: " + name)) {
-                    String data = next();
-                    return json(data.substring("data: ".length()));
+                Event e = nextEvent();
+                if (java.util.Objects.equals(e.name(), name)) {
+                    return e;
                 }
             }
             throw new AssertionError("no '" + name + "' event within " + WAIT);
+        }
+
+        /** The next whole event: its lines up to the blank line that ends it. */
+        public Event nextEvent() throws InterruptedException {
+            String name = null;
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            while (true) {
+                String line = next();
+                if (line.isEmpty()) {
+                    if (name != null || id != null || data.length() > 0) {
+                        return new Event(name, id, data.toString());
+                    }
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).strip());
+                }
+            }
+        }
+
+        /** Whether another line arrives within the time. */
+        public boolean quietFor(Duration d) throws InterruptedException {
+            return queue.poll(d.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
 
         public void close() {

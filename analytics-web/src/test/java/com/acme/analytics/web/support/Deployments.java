@@ -20,6 +20,11 @@ public final class Deployments {
     }
 
     public static WebArchive application() {
+        return application(new String[0]);
+    }
+
+    /** The application with more configuration lines ({@code key=value}) for what a test needs. */
+    public static WebArchive application(String... extraConfig) {
         TestDatabase db = TestDatabase.get();
         String config = String.join("\n",
                 "config_ordinal=500",
@@ -27,6 +32,7 @@ public final class Deployments {
                 "analytics.db.user=" + db.user(),
                 "analytics.db.password=" + db.password(),
                 "analytics.ingest.flush-interval-ms=" + FLUSH_INTERVAL_MS,
+                String.join("\n", extraConfig),
                 "");
         // Payara Micro serves ROOT.war at the root context, as ./run.sh does.
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war")
