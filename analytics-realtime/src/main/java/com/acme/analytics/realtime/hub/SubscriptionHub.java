@@ -3,6 +3,7 @@ package com.acme.analytics.realtime.hub;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -42,6 +44,8 @@ public class SubscriptionHub {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedExecutorService executor;
     @Inject
     HubMetrics metrics;
     @Inject
@@ -154,6 +158,11 @@ public class SubscriptionHub {
     /** The topics that have subscribers, of one kind. */
     public List<Topic> topics(Topic.Kind kind) {
         return subscribers.keySet().stream().filter(t -> t.kind() == kind).toList();
+    }
+
+    /** Runs the transports' work that may block (SSE writes, WebSocket pings), never on a publisher's thread. */
+    public Executor executor() {
+        return executor;
     }
 
     /** Every open client. */

@@ -12,6 +12,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -100,6 +101,11 @@ public class IntegrationSyncEndpoint {
 
     private static void error(Session session, String code, String message) {
         Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message", message, "code", code)));
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
     }
 
     @OnClose

@@ -11,6 +11,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
@@ -45,6 +46,11 @@ public class JobEndpoint {
         } catch (ClientMessage.Rejected e) {
             JobsEndpoint.error(session, e);
         }
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
     }
 
     @OnClose

@@ -12,6 +12,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
@@ -80,6 +81,11 @@ public class JobsEndpoint {
     static void error(Session session, ClientMessage.Rejected e) {
         Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message", e.getMessage(),
                 "code", e.code())));
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
     }
 
     @OnClose

@@ -47,11 +47,14 @@ public final class SseTransport implements Transport {
 
     @Override
     public void close(String reason) {
-        try {
-            sink.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Closing a broken stream", e);
-        }
+        // Closing ends the chunked response, which may wait on a client that does not read.
+        executor.execute(() -> {
+            try {
+                sink.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Closing a broken stream", e);
+            }
+        });
     }
 
     @Override

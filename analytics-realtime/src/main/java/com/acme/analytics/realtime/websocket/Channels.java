@@ -4,20 +4,32 @@ import com.acme.analytics.realtime.hub.Audience;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 /** The hub client of a WebSocket session, kept in the session's properties. */
 public final class Channels {
 
     private static final String KEY = ClientChannel.class.getName();
+    private static final String TRANSPORT = WebSocketTransport.class.getName();
 
     private Channels() {
     }
 
     public static ClientChannel open(SubscriptionHub hub, Session session, String workspaceId, Audience audience) {
-        ClientChannel channel = hub.open(workspaceId, audience, new WebSocketTransport(session));
+        WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
+        ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);
+        session.getUserProperties().put(TRANSPORT, transport);
         return channel;
+    }
+
+    /** A pong from the client: it read what was sent before the ping it answers. */
+    public static void pong(Session session, PongMessage pong) {
+        WebSocketTransport transport = (WebSocketTransport) session.getUserProperties().get(TRANSPORT);
+        if (transport != null) {
+            transport.acknowledge(pong);
+        }
     }
 
     public static ClientChannel of(Session session) {

@@ -14,6 +14,7 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -97,6 +98,11 @@ public class RealtimeEndpoint {
 
     private static void error(Session session, String code, String message) {
         Channels.reply(session, Envelope.now("error", new Problem(code, message)).toJson());
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
     }
 
     @OnClose

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -124,6 +125,19 @@ public final class Client {
                 }
             }
             throw new AssertionError("no wanted WebSocket message within " + WAIT);
+        }
+
+        /** The next message the predicate accepts within the time, if any. */
+        public Optional<JsonObject> pollMessage(Predicate<JsonObject> wanted, Duration within)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline) {
+                String text = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (text != null && wanted.test(json(text))) {
+                    return Optional.of(json(text));
+                }
+            }
+            return Optional.empty();
         }
 
         public boolean isOpen() {
