@@ -3,7 +3,7 @@ package com.acme.analytics.realtime.hub;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -45,7 +47,8 @@ public class SubscriptionHub {
     @Resource
     ManagedScheduledExecutorService scheduler;
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+    private ExecutorService executor;
     @Inject
     HubMetrics metrics;
     @Inject
@@ -64,6 +67,9 @@ public class SubscriptionHub {
     @PostConstruct
     void start() {
         settings = HubSettings.of(queueCapacity, maxUpdatesPerSecond, lagGraceMs, sendTimeoutMs);
+        // Its own threads, not the server's shared pool: a client that does not read may hold one until its
+        // connection is closed, and must not starve the others.
+        executor = Executors.newCachedThreadPool(threads);
         laggingNotice = Outbound.latest("error", MessageWriter.toJson(new LaggingNotice()), "lagging");
         metrics.gauges(channels::size, () -> channels.stream().mapToLong(ClientChannel::queued).sum());
         tasks.add(scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
@@ -74,6 +80,7 @@ public class SubscriptionHub {
     void stop() {
         tasks.forEach(t -> t.cancel(false));
         List.copyOf(channels).forEach(c -> c.close("shutdown"));
+        executor.shutdown();
     }
 
     /**

@@ -10,7 +10,6 @@ import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,8 +43,6 @@ public class WorkspaceStreams {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Resource
-    ManagedExecutorService executor;
     @Inject
     SubscriptionHub hub;
     @Inject
@@ -67,7 +64,7 @@ public class WorkspaceStreams {
      */
     public void open(String workspaceId, SseEventSink sink, Sse sse, Long lastEventId) {
         startTasks();
-        ClientChannel channel = hub.open(workspaceId, StreamAudience.INSTANCE, new SseTransport(sink, sse, executor));
+        ClientChannel channel = hub.open(workspaceId, StreamAudience.INSTANCE, new SseTransport(sink, sse, hub.executor()));
         String connectionId = "conn_" + System.currentTimeMillis() + "_" + channel.id().substring(0, 8);
         long after = lastEventId != null ? lastEventId : dispatcher.head();
         channel.startAfter(after);

@@ -8,7 +8,6 @@ import com.acme.analytics.realtime.sse.SseTransport;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,8 +38,6 @@ public class CampaignSubscriptions {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
-    @Resource
-    ManagedExecutorService executor;
     @Inject
     SubscriptionHub hub;
     @Inject
@@ -97,7 +94,7 @@ public class CampaignSubscriptions {
     /** Attaches an SSE stream: what waited is sent first, then live updates. */
     public void stream(Subscription s, SseEventSink sink, Sse sse) {
         s.channel().touch();
-        s.mailbox().attach(new SseTransport(sink, sse, executor));
+        s.mailbox().attach(new SseTransport(sink, sse, hub.executor()));
     }
 
     /** The figures of the document's {@code getStats()}. */

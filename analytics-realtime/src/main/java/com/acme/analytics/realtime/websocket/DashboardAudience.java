@@ -58,6 +58,15 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
                 "metrics");
     }
 
+    /** A {@code metrics_update} holding {@code system_health}, or null when the client did not ask for it. */
+    Outbound systemHealth(SystemHealthFeed.SystemHealth health) {
+        if (!metrics.contains(MetricCategory.SYSTEM_HEALTH)) {
+            return null;
+        }
+        return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update",
+                Map.of(MetricCategory.SYSTEM_HEALTH.wireName(), health)).toJson(), "metrics:system_health");
+    }
+
     @Override
     public Outbound event(SequencedEvent sequenced) {
         TrackedEvent e = sequenced.event();

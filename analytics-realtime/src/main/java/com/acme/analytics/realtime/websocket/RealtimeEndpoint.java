@@ -6,7 +6,9 @@ import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MessageWriter.Envelope;
 import com.acme.analytics.realtime.hub.MessageWriter.Problem;
+import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -45,6 +47,8 @@ public class RealtimeEndpoint {
     LiveDispatcher dispatcher;
     @Inject
     CampaignMetricsQuery campaignMetrics;
+    @Inject
+    SystemHealthFeed systemHealth;
     @Inject
     @ConfigProperty(name = "analytics.metrics.default-window-seconds")
     long windowSeconds;
@@ -89,6 +93,10 @@ public class RealtimeEndpoint {
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
             error(session, "unavailable", "metrics are unavailable right now; the subscription stands");
+        }
+        if (subscription.metrics().contains(MetricCategory.SYSTEM_HEALTH)) {
+            hub.subscribe(channel, Topic.system());
+            systemHealth.snapshot(channel, audience);
         }
         if (!dispatcher.subscribe(channel, lastSequence < 0 ? dispatcher.head() : lastSequence)) {
             error(session, "resume_gap", "events after sequence " + lastSequence
