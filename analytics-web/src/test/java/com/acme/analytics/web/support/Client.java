@@ -30,7 +30,9 @@ public final class Client {
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak it over plain http (they never use h2c), one connection per stream.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
 
     public Client(URL base) {
