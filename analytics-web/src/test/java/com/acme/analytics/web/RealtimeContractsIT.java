@@ -51,6 +51,7 @@ class RealtimeContractsIT {
                 "analytics.realtime.lag-grace-ms=1000",
                 "analytics.realtime.send-timeout-ms=2000",
                 "analytics.realtime.heartbeat-interval-ms=1000",
+                "analytics.realtime.stats-interval-ms=1000",
                 "analytics.realtime.subscription.idle-seconds=3");
     }
 
@@ -205,6 +206,9 @@ class RealtimeContractsIT {
         } finally {
             stream.close();
         }
+        // Stale clean-up: the server notices the dropped stream at its next write (stats every second here).
+        Eventually.within(STORED, "a dropped stream still counted", () -> client.get(path, "application/json")
+                .json().getJsonObject("meta").getInt("connections") == 0);
         awaitStored(1);
         track("message.sent", "{\"n\":2}");
         track("message.read", "{\"n\":3}");

@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
@@ -114,7 +115,7 @@ final class PostgresEventFeed implements EventFeed {
                 }
             }
         }
-        java.util.Arrays.sort(out);
+        Arrays.sort(out);
         return out;
     }
 

@@ -36,6 +36,8 @@ public class SubscriptionHub {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionHub.class.getName());
     private static final long TICK_MS = 10;
+    /** Marks "nothing for this audience" among the written messages of a publication. */
+    private static final Outbound NOTHING = Outbound.latest("", "", "");
 
     private final Map<Topic, Set<ClientChannel>> subscribers = new ConcurrentHashMap<>();
     private final Set<ClientChannel> channels = ConcurrentHashMap.newKeySet();
@@ -144,8 +146,6 @@ public class SubscriptionHub {
         }
         return queued;
     }
-
-    private static final Outbound NOTHING = Outbound.latest("", "", "");
 
     private static Outbound orNothing(Outbound o) {
         return o == null ? NOTHING : o;

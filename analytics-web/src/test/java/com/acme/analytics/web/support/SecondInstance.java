@@ -47,7 +47,7 @@ public final class SecondInstance implements AutoCloseable {
         SecondInstance instance = new SecondInstance(process, new URL("http://127.0.0.1:" + port + "/"), dir);
         Client client = new Client(instance.base);
         try {
-            Eventually.within(Duration.ofSeconds(180), "second instance not up (see " + dir + "/server.log)",
+            Eventually.within(Duration.ofSeconds(300), "second instance not up (see " + dir + "/server.log)",
                     () -> {
                         if (!process.isAlive()) {
                             throw new AssertionError("second instance exited; see " + dir + "/server.log");
