@@ -1,115 +1,220 @@
 package com.acme.analytics.realtime.hub;
 
-import com.acme.analytics.ingest.flush.EventsFlushed;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
-import com.acme.analytics.ingest.metrics.TimeWindow;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import jakarta.websocket.Session;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The dashboard clients and what each subscribed to. After every flush it computes each affected workspace's
- * figures once, writes each distinct message once, and sends the same text to every client that asked for it.
- * A client whose send fails is dropped without holding up the others.
+ * The one hub behind every push contract: clients ({@link ClientChannel}s over any {@link Transport}) subscribe
+ * to {@link Topic}s; a publication is written once per distinct {@link Audience} among the topic's subscribers
+ * and the same text is queued for each of them. Sending is the channels' business and never blocks the
+ * publisher. A tick sends rate-limited updates when they fall due; a sweep disconnects lagging clients.
  */
 @ApplicationScoped
 public class SubscriptionHub {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionHub.class.getName());
+    private static final long TICK_MS = 10;
+    /** Marks "nothing for this audience" among the written messages of a publication. */
+    private static final Outbound NOTHING = Outbound.latest("", "", "");
 
-    private final Map<Session, DashboardSubscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<Topic, Set<ClientChannel>> subscribers = new ConcurrentHashMap<>();
+    private final Set<ClientChannel> channels = ConcurrentHashMap.newKeySet();
+    private final Set<ClientChannel> rateLimited = ConcurrentHashMap.newKeySet();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private HubSettings settings;
+    private Outbound laggingNotice;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Resource
+    ManagedThreadFactory threads;
+    private ExecutorService executor;
     @Inject
-    CampaignMetricsQuery campaignMetrics;
+    HubMetrics metrics;
     @Inject
-    @ConfigProperty(name = "analytics.metrics.default-window-seconds")
-    long windowSeconds;
+    @ConfigProperty(name = "analytics.realtime.queue-capacity")
+    int queueCapacity;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.max-updates-per-second")
+    int maxUpdatesPerSecond;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.lag-grace-ms")
+    long lagGraceMs;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.send-timeout-ms")
+    long sendTimeoutMs;
 
-    /** Replaces the session's subscription and sends it a fresh snapshot of what it subscribed to. */
-    public void subscribe(Session session, DashboardSubscription subscription) throws SQLException {
-        subscriptions.put(session, subscription);
-        Dashboard dashboard = campaignMetrics.dashboard(subscription.workspaceId(), window());
-        send(session, metricsUpdate(dashboard, subscription.metrics()));
+    @PostConstruct
+    void start() {
+        settings = HubSettings.of(queueCapacity, maxUpdatesPerSecond, lagGraceMs, sendTimeoutMs);
+        // Its own threads, not the server's shared pool: a client that does not read may hold one until its
+        // connection is closed, and must not starve the others.
+        executor = Executors.newCachedThreadPool(threads);
+        laggingNotice = Outbound.latest("error", MessageWriter.toJson(new LaggingNotice()), "lagging");
+        metrics.gauges(channels::size, () -> channels.stream().mapToLong(ClientChannel::queued).sum());
+        tasks.add(scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
+        tasks.add(scheduler.scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS));
     }
 
-    public void unsubscribe(Session session) {
-        subscriptions.remove(session);
+    @PreDestroy
+    void stop() {
+        tasks.forEach(t -> t.cancel(false));
+        List.copyOf(channels).forEach(c -> c.close("shutdown"));
+        executor.shutdown();
     }
 
-    public int subscriberCount() {
-        return subscriptions.size();
+    /**
+     * Registers a client; it receives nothing until it subscribes to a topic or is offered a message directly.
+     *
+     * @param workspaceId the tenant the client connected for, null for none
+     */
+    public ClientChannel open(String workspaceId, Audience audience, Transport transport) {
+        ClientChannel channel = new ClientChannel(UUID.randomUUID().toString(), workspaceId, audience, transport,
+                settings, metrics, laggingNotice, rateLimited::add, this::forget);
+        channels.add(channel);
+        return channel;
     }
 
-    void onFlush(@ObservesAsync EventsFlushed flushed) {
-        Map<String, Dashboard> dashboards = new HashMap<>();
-        Map<String, String> messages = new HashMap<>();
-        Set<String> touched = flushed.workspaceIds();
-        subscriptions.forEach((session, sub) -> {
-            if (!sub.realTimeUpdates() || !touched.contains(sub.workspaceId())) {
-                return;
-            }
-            Dashboard dashboard = dashboards.computeIfAbsent(sub.workspaceId(), this::dashboardOrNull);
-            if (dashboard == null) {
-                return;
-            }
-            String text = messages.computeIfAbsent(sub.workspaceId() + '|' + sub.metrics(),
-                    key -> metricsUpdate(dashboard, sub.metrics()));
-            send(session, text);
+    public void subscribe(ClientChannel channel, Topic topic) {
+        if (channel.isClosed()) {
+            return;
+        }
+        channel.topics().add(topic);
+        subscribers.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(channel);
+    }
+
+    public void unsubscribe(ClientChannel channel, Topic topic) {
+        channel.topics().remove(topic);
+        subscribers.computeIfPresent(topic, (t, set) -> {
+            set.remove(channel);
+            return set.isEmpty() ? null : set;
         });
     }
 
-    private Dashboard dashboardOrNull(String workspaceId) {
-        try {
-            return campaignMetrics.dashboard(workspaceId, window());
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Metrics of workspace " + workspaceId + " unavailable; update skipped", e);
-            return null;
+    public void unsubscribeAll(ClientChannel channel) {
+        for (Topic topic : Set.copyOf(channel.topics())) {
+            unsubscribe(channel, topic);
         }
     }
 
-    private TimeWindow window() {
-        return TimeWindow.ofSeconds(windowSeconds);
+    private void forget(ClientChannel channel) {
+        unsubscribeAll(channel);
+        channels.remove(channel);
+        rateLimited.remove(channel);
     }
 
-    /** A {@code metrics_update} holding the subscribed categories the metric engine computes. */
-    static String metricsUpdate(Dashboard dashboard, Set<MetricCategory> categories) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        if (categories.contains(MetricCategory.DASHBOARD)) {
-            data.put(MetricCategory.DASHBOARD.wireName(), dashboard.summary());
+    /**
+     * Publishes to a topic's subscribers. {@code render} is called once per distinct audience among them and may
+     * answer null (nothing for that audience); each text is shared by every client of the audience.
+     *
+     * @return the number of clients the message was queued for
+     */
+    public int publish(Topic topic, Function<Audience, Outbound> render) {
+        Set<ClientChannel> set = subscribers.get(topic);
+        if (set == null || set.isEmpty()) {
+            return 0;
         }
-        if (categories.contains(MetricCategory.CAMPAIGNS)) {
-            data.put(MetricCategory.CAMPAIGNS.wireName(),
-                    Map.of("timeWindow", dashboard.timeWindow(), "campaigns", dashboard.campaigns()));
+        Map<Audience, Outbound> written = new HashMap<>();
+        int queued = 0;
+        for (ClientChannel channel : set) {
+            Outbound message = written.computeIfAbsent(channel.audience(), a -> orNothing(render.apply(a)));
+            if (message != NOTHING && channel.offer(message)) {
+                queued++;
+            }
         }
-        return MessageWriter.Envelope.now("metrics_update", data).toJson();
+        return queued;
     }
 
-    /** Sends without blocking; a failed send ends the client's subscription. */
-    public void send(Session session, String text) {
-        if (!session.isOpen()) {
-            subscriptions.remove(session);
+    private static Outbound orNothing(Outbound o) {
+        return o == null ? NOTHING : o;
+    }
+
+    /** The clients subscribed to a topic now. */
+    public Set<ClientChannel> subscribers(Topic topic) {
+        return Set.copyOf(subscribers.getOrDefault(topic, Set.of()));
+    }
+
+    /** Whether anyone listens to the topic. */
+    public boolean hasSubscribers(Topic topic) {
+        Set<ClientChannel> set = subscribers.get(topic);
+        return set != null && !set.isEmpty();
+    }
+
+    /** The topics that have subscribers, of one kind. */
+    public List<Topic> topics(Topic.Kind kind) {
+        return subscribers.keySet().stream().filter(t -> t.kind() == kind).toList();
+    }
+
+    /** Runs the transports' work that may block (SSE writes, WebSocket pings), never on a publisher's thread. */
+    public Executor executor() {
+        return executor;
+    }
+
+    /** Every open client. */
+    public Set<ClientChannel> channels() {
+        return Set.copyOf(channels);
+    }
+
+    public int connections() {
+        return channels.size();
+    }
+
+    void tick() {
+        if (rateLimited.isEmpty()) {
             return;
         }
-        try {
-            session.getAsyncRemote().sendText(text, result -> {
-                if (!result.isOK()) {
-                    subscriptions.remove(session);
-                }
-            });
-        } catch (IllegalStateException e) {
-            subscriptions.remove(session);
+        for (ClientChannel channel : rateLimited) {
+            rateLimited.remove(channel);
+            channel.pump();
         }
+    }
+
+    void sweep() {
+        long now = System.nanoTime();
+        for (ClientChannel channel : channels) {
+            try {
+                if (!channel.checkLagging(now) && !channel.transportOpen()) {
+                    channel.close("closed");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Checking client " + channel.id() + " failed", e);
+            }
+        }
+    }
+
+    /**
+     * The {@code error} a lagging client is sent: the dashboard envelope ({@code data.code}) with the code and
+     * message also at the top level, where the integration contract reads them.
+     */
+    public record LaggingNotice(String type, String code, String message, MessageWriter.Problem data,
+                                long timestamp) {
+        LaggingNotice() {
+            this("error", "lagging", MESSAGE, new MessageWriter.Problem("lagging", MESSAGE), System.currentTimeMillis());
+        }
+
+        private static final String MESSAGE = "the client does not read fast enough; it will be disconnected "
+                + "and may resume from the last sequence it received";
     }
 }

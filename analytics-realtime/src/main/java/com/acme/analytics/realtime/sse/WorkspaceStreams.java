@@ -2,14 +2,17 @@ package com.acme.analytics.realtime.sse;
 
 import com.acme.analytics.domain.workspaces.WorkspaceStats;
 import com.acme.analytics.ingest.metrics.WorkspaceStatsQuery;
+import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,20 +20,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The open workspace SSE streams. One scheduled task serves them all: every stats interval it reads each
- * workspace's stats once and sends the same event to each of its streams; it pings every ping interval, and
- * closes streams that failed or outlived the maximum duration.
+ * The workspace SSE streams, as hub clients of their workspace topic. Every stats interval it reads each watched
+ * workspace's stats once and publishes them (coalesced) to its streams; it pings every ping interval; it closes
+ * streams that outlived the maximum duration. Streams whose client went away are closed by the hub when a send
+ * fails or the sink reports closed (stale clean-up).
  */
 @ApplicationScoped
 public class WorkspaceStreams {
@@ -38,12 +38,15 @@ public class WorkspaceStreams {
     private static final Logger LOG = Logger.getLogger(WorkspaceStreams.class.getName());
     static final Duration MAX_DURATION = Duration.ofHours(1);
 
-    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
     private ScheduledFuture<?> statsTask;
     private ScheduledFuture<?> pingTask;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+    @Inject
+    SubscriptionHub hub;
+    @Inject
+    LiveDispatcher dispatcher;
     @Inject
     WorkspaceStatsQuery statsQuery;
     @Inject
@@ -53,24 +56,42 @@ public class WorkspaceStreams {
     @ConfigProperty(name = "analytics.realtime.ping-interval-ms")
     long pingIntervalMs;
 
-    /** Registers a stream and sends it {@code connected}, then the current {@code stats}. */
-    public void open(String workspaceId, SseEventSink sink, Sse sse) {
-        String connectionId = "conn_" + System.currentTimeMillis() + "_" + UUID.randomUUID().toString().substring(0, 8);
-        Stream stream = new Stream(connectionId, workspaceId, sink, sse, Instant.now());
+    /**
+     * Registers a stream: {@code connected}, then the events after {@code lastEventId} still held (when the
+     * client resumes), the current {@code stats}, and live events.
+     *
+     * @param lastEventId the {@code Last-Event-ID} the client sent, or null
+     */
+    public void open(String workspaceId, SseEventSink sink, Sse sse, Long lastEventId) {
         startTasks();
-        streams.put(connectionId, stream);
-        stream.send("connected", new Connected(connectionId, workspaceId, stream.openedAt()));
-        try {
-            stream.send("stats", statsQuery.stats(workspaceId));
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Stats of workspace " + workspaceId + " unavailable", e);
+        ClientChannel channel = hub.open(workspaceId, StreamAudience.INSTANCE, new SseTransport(sink, sse, hub.executor()));
+        String connectionId = "conn_" + System.currentTimeMillis() + "_" + channel.id().substring(0, 8);
+        long after = lastEventId != null ? lastEventId : dispatcher.head();
+        channel.startAfter(after);
+        channel.offer(Outbound.ordered("connected", MessageWriter.toJson(
+                new StreamAudience.Connected(connectionId, workspaceId, Instant.now())), 0));
+        dispatcher.subscribe(channel, after);
+        WorkspaceStats stats = statsOrNull(workspaceId);
+        if (stats != null) {
+            channel.offer(statsEvent(stats));
         }
     }
 
     /** Live streams of the workspace. */
     public long connections(String workspaceId) {
-        return streams.values().stream().filter(s -> s.workspaceId().equals(workspaceId) && !s.sink().isClosed())
-                .count();
+        return streams(workspaceId).size();
+    }
+
+    /** Closes every stream of the workspace. */
+    public int closeAll(String workspaceId) {
+        List<ClientChannel> streams = streams(workspaceId);
+        streams.forEach(c -> c.close("closed_by_admin"));
+        return streams.size();
+    }
+
+    private List<ClientChannel> streams(String workspaceId) {
+        return hub.subscribers(Topic.workspace(workspaceId)).stream()
+                .filter(c -> c.audience() instanceof StreamAudience && !c.isClosed()).toList();
     }
 
     private synchronized void startTasks() {
@@ -83,14 +104,21 @@ public class WorkspaceStreams {
     }
 
     void sendStats() {
-        removeClosedAndExpired();
-        Map<String, WorkspaceStats> byWorkspace = new HashMap<>();
-        for (Stream stream : streams.values()) {
-            WorkspaceStats stats = byWorkspace.computeIfAbsent(stream.workspaceId(), this::statsOrNull);
+        closeExpired();
+        for (Topic topic : hub.topics(Topic.Kind.WORKSPACE)) {
+            if (connections(topic.id()) == 0) {
+                continue;
+            }
+            WorkspaceStats stats = statsOrNull(topic.id());
             if (stats != null) {
-                stream.send("stats", stats);
+                Outbound event = statsEvent(stats);
+                hub.publish(topic, a -> a instanceof StreamAudience ? event : null);
             }
         }
+    }
+
+    private static Outbound statsEvent(WorkspaceStats stats) {
+        return Outbound.latest("stats", MessageWriter.toJson(stats), "stats");
     }
 
     private WorkspaceStats statsOrNull(String workspaceId) {
@@ -103,57 +131,30 @@ public class WorkspaceStreams {
     }
 
     void sendPings() {
-        removeClosedAndExpired();
-        Map<String, Long> ping = Map.of("timestamp", System.currentTimeMillis());
-        streams.values().forEach(s -> s.send("ping", ping));
+        closeExpired();
+        Outbound ping = Outbound.latest("ping", MessageWriter.toJson(
+                new StreamAudience.Ping(System.currentTimeMillis())), "ping");
+        for (ClientChannel channel : hub.channels()) {
+            if (channel.audience() instanceof StreamAudience) {
+                channel.offer(ping);
+            }
+        }
     }
 
-    private void removeClosedAndExpired() {
+    private void closeExpired() {
         Instant oldest = Instant.now().minus(MAX_DURATION);
-        for (Stream s : Set.copyOf(streams.values())) {
-            if (s.sink().isClosed() || s.openedAt().isBefore(oldest)) {
-                streams.remove(s.connectionId());
-                s.close();
+        for (ClientChannel channel : hub.channels()) {
+            if (channel.audience() instanceof StreamAudience && channel.openedAt().isBefore(oldest)) {
+                channel.close("expired");
             }
         }
     }
 
     @PreDestroy
-    void closeAll() {
+    void stop() {
         if (statsTask != null) {
             statsTask.cancel(false);
             pingTask.cancel(false);
-        }
-        streams.values().forEach(Stream::close);
-        streams.clear();
-    }
-
-    /** The data of the {@code connected} event. */
-    public record Connected(String connectionId, String workspaceId, Instant timestamp) {
-    }
-
-    private record Stream(String connectionId, String workspaceId, SseEventSink sink, Sse sse, Instant openedAt) {
-
-        void send(String name, Object data) {
-            if (sink.isClosed()) {
-                return;
-            }
-            OutboundSseEvent event = sse.newEventBuilder().name(name)
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(String.class, MessageWriter.toJson(data))
-                    .build();
-            sink.send(event).exceptionally(e -> {
-                close();
-                return null;
-            });
-        }
-
-        void close() {
-            try {
-                sink.close();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "Closing a broken stream", e);
-            }
         }
     }
 }

@@ -3,6 +3,7 @@ package com.acme.analytics.realtime.websocket;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -19,12 +20,21 @@ import java.util.Set;
  *
  * @param type the message type, such as {@code subscribe}
  * @param data the payload, an empty object when absent
+ * @param raw  the whole message, for contracts that put their fields at the top level ({@code integration_id})
  */
-public record ClientMessage(String type, JsonObject data) {
+public record ClientMessage(String type, JsonObject data, JsonObject raw) {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
     public static ClientMessage read(String text) {
+        return read(text, Integer.MAX_VALUE);
+    }
+
+    /** Reads a message of at most {@code maxChars} characters. */
+    public static ClientMessage read(String text, int maxChars) {
+        if (text.length() > maxChars) {
+            throw new Rejected("message_too_large", "a message may hold at most " + maxChars + " characters");
+        }
         JsonValue value;
         try (var reader = JSON.createReader(new StringReader(text))) {
             value = reader.readValue();
@@ -47,7 +57,31 @@ public record ClientMessage(String type, JsonObject data) {
         }
         return new ClientMessage(((JsonString) type).getString(),
                 data == null || data.getValueType() == JsonValue.ValueType.NULL ? JsonValue.EMPTY_JSON_OBJECT
-                        : data.asJsonObject());
+                        : data.asJsonObject(), o);
+    }
+
+    /**
+     * An identifier field, at the top level or in {@code data}: a string, or an integer taken as its digits.
+     *
+     * @return null when absent
+     */
+    public String id(String name, int maxLength) {
+        JsonValue v = raw.containsKey(name) ? raw.get(name) : data.get(name);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        String id;
+        if (v instanceof JsonString s && !s.getString().isBlank()) {
+            id = s.getString();
+        } else if (v instanceof JsonNumber n && n.isIntegral()) {
+            id = n.bigIntegerValue().toString();
+        } else {
+            throw new Rejected("invalid_message", "'" + name + "' must be a non-blank string or an integer");
+        }
+        if (id.length() > maxLength) {
+            throw new Rejected("invalid_message", "'" + name + "' may hold at most " + maxLength + " characters");
+        }
+        return id;
     }
 
     /** The subscription a {@code subscribe} message asks for. */
@@ -66,6 +100,24 @@ public record ClientMessage(String type, JsonObject data) {
         }
         return new DashboardSubscription(workspaceId, metrics, strings("events"), flag("notifications"),
                 flag("real_time_updates"));
+    }
+
+    /**
+     * The last event sequence the client saw, from {@code data.lastSequence} (or {@code last_sequence}); -1 when
+     * absent: live events only.
+     */
+    public long lastSequence() {
+        for (String name : new String[] {"lastSequence", "last_sequence"}) {
+            JsonValue v = data.get(name);
+            if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+                continue;
+            }
+            if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 0) {
+                throw new Rejected("invalid_subscription", "data." + name + " must be a non-negative integer");
+            }
+            return n.longValue();
+        }
+        return -1;
     }
 
     private String text(String name) {

@@ -1,96 +1,132 @@
 package com.acme.analytics.realtime.websocket;
 
-import com.acme.analytics.ingest.access.Caller;
 import com.acme.analytics.ingest.access.OpenConnections;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
+import com.acme.analytics.ingest.metrics.TimeWindow;
+import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MessageWriter.Envelope;
 import com.acme.analytics.realtime.hub.MessageWriter.Problem;
+import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The live dashboard socket: {@code subscribe}, {@code unsubscribe} and {@code ping} in; pushes out. The handshake
- * was authenticated before the upgrade (the web module's WebSocket guard); the caller is the session's principal
- * and subscribes only to its own workspace.
+ * The live dashboard socket: {@code subscribe}, {@code unsubscribe} and {@code ping} in; {@code metrics_update},
+ * {@code event}, {@code notification}, {@code heartbeat}, {@code pong} and {@code error} out. A {@code subscribe}
+ * may carry {@code lastSequence}: the events after it still in the replay window come first, then live ones, and
+ * the metrics come as a fresh snapshot. The caller subscribes only to a workspace it may read.
  */
 @ServerEndpoint("/ws/realtime")
 public class RealtimeEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
-    /** Client messages are small; a larger frame is refused before it is buffered whole. */
-    static final int MAX_MESSAGE_BYTES = 16 * 1024;
+    /** Client messages are small: a larger one is answered with an {@code error}, the connection kept. */
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
+    /** Beyond this the container refuses the frame before buffering it and closes with 1009 (too big). */
+    static final int HARD_LIMIT_BYTES = 1024 * 1024;
 
     @Inject
     SubscriptionHub hub;
     @Inject
     OpenConnections connections;
+    @Inject
+    LiveDispatcher dispatcher;
+    @Inject
+    CampaignMetricsQuery campaignMetrics;
+    @Inject
+    SystemHealthFeed systemHealth;
+    @Inject
+    @ConfigProperty(name = "analytics.metrics.default-window-seconds")
+    long windowSeconds;
 
     @OnOpen
-    public void onOpen(Session session) throws IOException {
-        if (!(session.getUserPrincipal() instanceof Caller caller)) {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not authenticated"));
-            return;
-        }
-        try {
-            connections.open(caller, new SessionConnection(session));
-        } catch (TooManyRequests e) {
-            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too many connections"));
+    public void onOpen(Session session) {
+        if (SocketAccess.admit(session, connections)) {
+            Channels.open(hub, session, null, DashboardAudience.NONE);
         }
     }
 
-    @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+    @OnMessage(maxMessageSize = HARD_LIMIT_BYTES)
     public void onMessage(Session session, String text) {
         try {
-            ClientMessage message = ClientMessage.read(text);
+            ClientMessage message = ClientMessage.read(text, MAX_MESSAGE_CHARS);
             switch (message.type()) {
-                case "subscribe" -> hub.subscribe(session, authorized(session, message.subscription()));
-                case "unsubscribe" -> hub.unsubscribe(session);
-                case "ping" -> hub.send(session, Envelope.now("pong", Map.of()).toJson());
+                case "subscribe" -> subscribe(session, message);
+                case "unsubscribe" -> {
+                    ClientChannel channel = Channels.of(session);
+                    hub.unsubscribeAll(channel);
+                    channel.audience(DashboardAudience.NONE);
+                }
+                case "ping" -> Channels.reply(session, Envelope.now("pong", Map.of()).toJson());
                 default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
                         + message.type() + "'; expected subscribe, unsubscribe or ping");
             }
         } catch (ClientMessage.Rejected e) {
-            hub.send(session, Envelope.now("error", new Problem(e.code(), e.getMessage())).toJson());
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
-            hub.send(session, Envelope.now("error", new Problem("unavailable",
-                    "metrics are unavailable right now; the subscription stands")).toJson());
+            error(session, e.code(), e.getMessage());
         }
     }
 
-    /** A subscription to another workspace is refused: the client gets an {@code error} and no data. */
-    private static DashboardSubscription authorized(Session session, DashboardSubscription subscription) {
-        if (!(session.getUserPrincipal() instanceof Caller caller)
-                || !caller.may(Permission.READ, subscription.workspaceId())) {
-            throw new ClientMessage.Rejected("forbidden", "this credential may not read workspace '"
-                    + subscription.workspaceId() + "'");
+    private void subscribe(Session session, ClientMessage message) {
+        DashboardSubscription subscription = message.subscription();
+        SocketAccess.requireRead(session, subscription.workspaceId());
+        long lastSequence = message.lastSequence();
+        ClientChannel channel = Channels.of(session);
+        DashboardAudience audience = new DashboardAudience(subscription.metrics(), subscription.events(),
+                subscription.notifications(), subscription.realTimeUpdates());
+        hub.unsubscribeAll(channel);
+        channel.workspaceId(subscription.workspaceId());
+        channel.audience(audience);
+        try {
+            channel.offer(audience.metricsUpdate(campaignMetrics.dashboard(subscription.workspaceId(),
+                    TimeWindow.ofSeconds(windowSeconds))));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
+            error(session, "unavailable", "metrics are unavailable right now; the subscription stands");
         }
-        return subscription;
+        if (subscription.metrics().contains(MetricCategory.SYSTEM_HEALTH)) {
+            hub.subscribe(channel, Topic.system());
+            systemHealth.snapshot(channel, audience);
+        }
+        if (!dispatcher.subscribe(channel, lastSequence < 0 ? dispatcher.head() : lastSequence)) {
+            error(session, "resume_gap", "events after sequence " + lastSequence
+                    + " are no longer held; some were missed");
+        }
+    }
+
+    private static void error(Session session, String code, String message) {
+        Channels.reply(session, Envelope.now("error", new Problem(code, message)).toJson());
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
     }
 
     @OnClose
     public void onClose(Session session, CloseReason reason) {
-        hub.unsubscribe(session);
+        Channels.close(session);
     }
 
     @OnError
     public void onError(Session session, Throwable error) {
         LOG.log(Level.FINE, "WebSocket error", error);
-        hub.unsubscribe(session);
+        Channels.close(session);
     }
 }

@@ -30,7 +30,7 @@ import java.util.List;
  * from its session. Browsers cannot set headers on a WebSocket, so the {@code access_token} query parameter is
  * accepted here.
  */
-@WebFilter(urlPatterns = "/ws/*", asyncSupported = true)
+@WebFilter(urlPatterns = {"/ws/*", "/realtime-analytics/ws/*"}, asyncSupported = true)
 public class WebSocketGuard extends HttpFilter {
 
     @Inject

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,7 +80,7 @@ public final class Client {
     }
 
     public Response delete(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").DELETE());
     }
 
     /** Any request, with extra headers (name, value, name, value, ...) and a body (null: none). */
@@ -144,10 +145,18 @@ public final class Client {
 
     /** Opens an SSE stream; every line received lands in the returned stream's queue. */
     public Lines eventStream(String path) {
+        return eventStream(path, null);
+    }
+
+    /** Opens an SSE stream as a reconnecting browser does, with the last event id it saw (null for none). */
+    public Lines eventStream(String path, String lastEventId) {
         Lines lines = new Lines();
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "text/event-stream");
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
         }
         HttpRequest request = builder.GET().build();
         lines.response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
@@ -226,6 +235,19 @@ public final class Client {
             throw new AssertionError("no wanted WebSocket message within " + WAIT);
         }
 
+        /** The next message the predicate accepts within the time, if any. */
+        public Optional<JsonObject> pollMessage(Predicate<JsonObject> wanted, Duration within)
+                throws InterruptedException {
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline) {
+                String text = received.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (text != null && wanted.test(json(text))) {
+                    return Optional.of(json(text));
+                }
+            }
+            return Optional.empty();
+        }
+
         public boolean isOpen() {
             return !ws.isInputClosed() && !ws.isOutputClosed();
         }
@@ -257,6 +279,13 @@ public final class Client {
         }
     }
 
+    /** One SSE event. */
+    public record Event(String name, String id, String data) {
+        public JsonObject json() {
+            return Client.json(data);
+        }
+    }
+
     /** An SSE stream and the lines received. */
     public static final class Lines {
         private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
@@ -278,11 +307,16 @@ public final class Client {
 
         /** Reads up to the next event of that name and returns its data. */
         public JsonObject awaitEvent(String name) throws InterruptedException {
+            return awaitFullEvent(name).json();
+        }
+
+        /** Reads up to the next event of that name (null: an unnamed event). */
+        public Event awaitFullEvent(String name) throws InterruptedException {
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (System.nanoTime() < deadline) {
-                if (next().equals("event: " + name)) {
-                    String data = next();
-                    return json(data.substring("data: ".length()));
+                Event e = nextEvent();
+                if (java.util.Objects.equals(e.name(), name)) {
+                    return e;
                 }
             }
             throw new AssertionError("no '" + name + "' event within " + WAIT);
@@ -299,6 +333,32 @@ public final class Client {
         /** Whether the server ended the stream within {@link #WAIT}. */
         public boolean awaitEnd() throws InterruptedException {
             return ended.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        /** The next whole event: its lines up to the blank line that ends it. */
+        public Event nextEvent() throws InterruptedException {
+            String name = null;
+            String id = null;
+            StringBuilder data = new StringBuilder();
+            while (true) {
+                String line = next();
+                if (line.isEmpty()) {
+                    if (name != null || id != null || data.length() > 0) {
+                        return new Event(name, id, data.toString());
+                    }
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.length() > 0 ? "\n" : "").append(line.substring(5).strip());
+                }
+            }
+        }
+
+        /** Whether another line arrives within the time. */
+        public boolean quietFor(Duration d) throws InterruptedException {
+            return queue.poll(d.toMillis(), TimeUnit.MILLISECONDS) == null;
         }
 
         public void close() {

@@ -1,0 +1,18 @@
+package com.acme.analytics.realtime.cluster;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+
+import java.util.List;
+
+/**
+ * Carries events stored on this instance to the live delivery of every instance (this one included), each with a
+ * sequence number that is the same everywhere.
+ */
+public interface EventFeed extends AutoCloseable {
+
+    /** Publishes events that were just stored, in order. Never throws: a failure is logged, not propagated. */
+    void publish(List<TrackedEvent> stored);
+
+    @Override
+    void close();
+}

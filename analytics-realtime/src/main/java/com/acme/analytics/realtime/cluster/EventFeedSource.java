@@ -1,0 +1,72 @@
+package com.acme.analytics.realtime.cluster;
+
+import com.acme.analytics.ingest.flush.EventsFlushed;
+import com.acme.analytics.realtime.live.LiveDispatcher;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+
+/**
+ * Starts the configured {@link EventFeed} with the application and hands it every flush: {@code postgres} (the
+ * default, needed as soon as more than one instance shares the database) or {@code local}.
+ */
+@ApplicationScoped
+public class EventFeedSource {
+
+    private EventFeed feed;
+
+    @Resource
+    ManagedThreadFactory threads;
+    @Inject
+    LiveDispatcher dispatcher;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.cluster-feed")
+    String kind;
+    @Inject
+    @ConfigProperty(name = "analytics.db.url")
+    String databaseUrl;
+    @Inject
+    @ConfigProperty(name = "analytics.db.user")
+    String databaseUser;
+    @Inject
+    @ConfigProperty(name = "analytics.db.password")
+    Optional<String> databasePassword;
+
+    @PostConstruct
+    void start() {
+        switch (kind) {
+            case "local" -> feed = new LocalEventFeed(dispatcher);
+            case "postgres" -> {
+                PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
+                        databasePassword.orElse(""), threads, dispatcher);
+                postgres.start();
+                feed = postgres;
+            }
+            default -> throw new IllegalStateException("analytics.realtime.cluster-feed: unknown feed '" + kind
+                    + "'; expected postgres or local");
+        }
+    }
+
+    /** Starts listening when the application starts, not at the first flush. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the start is enough: it instantiates this bean, whose @PostConstruct starts the feed.
+    }
+
+    void onFlush(@ObservesAsync EventsFlushed flushed) {
+        feed.publish(flushed.events());
+    }
+
+    @PreDestroy
+    void stop() {
+        feed.close();
+    }
+}

@@ -1,0 +1,271 @@
+package com.acme.analytics.realtime.cluster;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.metrics.Money;
+import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.live.SequencedEvent;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The feed over PostgreSQL {@code LISTEN/NOTIFY}. Publishing takes the next sequences and sends the events as
+ * notifications in one transaction, under a transaction-scoped advisory lock, so that notifications are delivered
+ * in sequence order to every listening instance. Every instance, this one included, delivers only what it hears,
+ * hence each event once.
+ *
+ * <p>A notification carries at most {@value #MAX_PAYLOAD_BYTES} bytes: a batch is split across several, and an
+ * event whose properties alone exceed that travels without them; the listener reads them from the stored event.
+ * Both connections are the feed's own, outside the container's pool: a listening connection is held for good.
+ */
+final class PostgresEventFeed implements EventFeed {
+
+    private static final Logger LOG = Logger.getLogger(PostgresEventFeed.class.getName());
+    static final String CHANNEL = "analytics_events";
+    /** Fits under PostgreSQL's 8000-byte payload limit with room for the envelope. */
+    static final int MAX_PAYLOAD_BYTES = 7900;
+    private static final long ORDER_LOCK = 7_311_984_205_511L;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final LiveDispatcher dispatcher;
+    private final Thread listener;
+    private volatile boolean running = true;
+    private Connection publisher;
+
+    PostgresEventFeed(String url, String user, String password, ThreadFactory threads, LiveDispatcher dispatcher) {
+        dataSource.setURL(url);
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        this.dispatcher = dispatcher;
+        this.listener = threads.newThread(this::listen);
+        listener.setName("analytics-event-feed");
+        listener.setDaemon(true);
+    }
+
+    void start() {
+        listener.start();
+    }
+
+    @Override
+    public synchronized void publish(List<TrackedEvent> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        try {
+            Connection con = publisher();
+            try {
+                try (Statement st = con.createStatement()) {
+                    st.execute("select pg_advisory_xact_lock(" + ORDER_LOCK + ")");
+                }
+                long[] sequences = nextSequences(con, stored.size());
+                try (PreparedStatement notify = con.prepareStatement("select pg_notify(?, ?)")) {
+                    for (String payload : payloads(stored, sequences)) {
+                        notify.setString(1, CHANNEL);
+                        notify.setString(2, payload);
+                        notify.execute();
+                    }
+                }
+                con.commit();
+            } catch (SQLException e) {
+                closePublisher();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, stored.size() + " stored events could not be announced for live delivery", e);
+        }
+    }
+
+    private Connection publisher() throws SQLException {
+        if (publisher == null) {
+            publisher = dataSource.getConnection();
+            publisher.setAutoCommit(false);
+        }
+        return publisher;
+    }
+
+    private static long[] nextSequences(Connection con, int n) throws SQLException {
+        long[] out = new long[n];
+        try (PreparedStatement ps = con.prepareStatement(
+                "select nextval('analytics_realtime_seq') from generate_series(1, ?)")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                for (int i = 0; rs.next(); i++) {
+                    out[i] = rs.getLong(1);
+                }
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    static List<String> payloads(List<TrackedEvent> events, long[] sequences) {
+        List<String> payloads = new ArrayList<>();
+        StringBuilder chunk = new StringBuilder();
+        int chunkBytes = 0;
+        for (int i = 0; i < events.size(); i++) {
+            String one = encode(events.get(i), sequences[i], true);
+            int bytes = one.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MAX_PAYLOAD_BYTES - 2) {
+                one = encode(events.get(i), sequences[i], false);
+                bytes = one.getBytes(StandardCharsets.UTF_8).length;
+            }
+            if (chunkBytes > 0 && chunkBytes + bytes + 3 > MAX_PAYLOAD_BYTES) {
+                payloads.add("[" + chunk + "]");
+                chunk.setLength(0);
+                chunkBytes = 0;
+            }
+            if (chunkBytes > 0) {
+                chunk.append(',');
+                chunkBytes++;
+            }
+            chunk.append(one);
+            chunkBytes += bytes;
+        }
+        payloads.add("[" + chunk + "]");
+        return payloads;
+    }
+
+    private static String encode(TrackedEvent e, long sequence, boolean withMetadata) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject()
+                    .write("s", sequence)
+                    .write("i", e.eventId())
+                    .write("w", e.workspaceId())
+                    .write("t", e.eventType())
+                    .write("o", e.occurredAt().toString())
+                    .write("v", e.value().micros());
+            writeNullable(g, "c", e.campaignId());
+            writeNullable(g, "si", e.sessionId());
+            writeNullable(g, "u", e.userId());
+            if (withMetadata) {
+                g.write("m", e.metadataJson());
+            }
+            g.writeEnd();
+        }
+        return out.toString();
+    }
+
+    private static void writeNullable(JsonGenerator g, String name, String value) {
+        if (value != null) {
+            g.write(name, value);
+        }
+    }
+
+    /** The events of one notification; an event sent without its properties gets them from the database. */
+    static List<SequencedEvent> decode(String payload, MetadataSource metadata) throws SQLException {
+        List<SequencedEvent> events = new ArrayList<>();
+        try (var reader = JSON.createReader(new StringReader(payload))) {
+            for (JsonValue v : reader.readArray()) {
+                JsonObject o = v.asJsonObject();
+                String workspaceId = o.getString("w");
+                String eventId = o.getString("i");
+                String metadataJson = o.containsKey("m") ? o.getString("m") : metadata.of(workspaceId, eventId);
+                events.add(new SequencedEvent(o.getJsonNumber("s").longValue(), new TrackedEvent(eventId,
+                        workspaceId, o.getString("t"), o.getString("c", null), Instant.parse(o.getString("o")),
+                        new Money(o.getJsonNumber("v").longValue()), o.getString("si", null),
+                        o.getString("u", null), metadataJson)));
+            }
+        }
+        return events;
+    }
+
+    /** Reads a stored event's properties. */
+    interface MetadataSource {
+        String of(String workspaceId, String eventId) throws SQLException;
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection con = dataSource.getConnection()) {
+                try (Statement st = con.createStatement()) {
+                    st.execute("listen " + CHANNEL);
+                }
+                PGConnection pg = con.unwrap(PGConnection.class);
+                MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(500);
+                    if (notifications == null) {
+                        continue;
+                    }
+                    for (PGNotification n : notifications) {
+                        deliver(n.getParameter(), metadata);
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Listening for live events failed; retrying in 1 s", e);
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void deliver(String payload, MetadataSource metadata) throws SQLException {
+        List<SequencedEvent> events = decode(payload, metadata);
+        try {
+            dispatcher.dispatch(events);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Live delivery of " + events.size() + " events failed", e);
+        }
+    }
+
+    private static String storedMetadata(Connection con, String workspaceId, String eventId) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(
+                "select metadata::text from raw_event where workspace_id = ? and event_id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "{}";
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private synchronized void closePublisher() {
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "Closing a failed publisher connection", e);
+            }
+            publisher = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        listener.interrupt();
+        closePublisher();
+    }
+}

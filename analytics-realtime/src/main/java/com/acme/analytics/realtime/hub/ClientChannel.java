@@ -1,0 +1,295 @@
+package com.acme.analytics.realtime.hub;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
+ * order, each at most once; coalesced messages (metrics, stats, heartbeats) wait one per key, a newer replacing an
+ * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send is in flight at a time, so
+ * a client that does not read holds at most one message in its transport and the queue's capacity here.
+ *
+ * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
+ * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
+ * and is disconnected once the grace period has passed. It then resumes from the last sequence it saw.
+ *
+ * <p>Thread-safe; {@link #offer} never blocks on the network.
+ */
+public final class ClientChannel {
+
+    private final String id;
+    private volatile String workspaceId;
+    private final Transport transport;
+    private final HubSettings settings;
+    private final HubMetrics metrics;
+    private final Outbound laggingNotice;
+    private final Consumer<ClientChannel> onRateLimited;
+    private final Consumer<ClientChannel> onClosed;
+    private final Instant openedAt = Instant.now();
+    private final Set<Topic> topics = ConcurrentHashMap.newKeySet();
+    private volatile Audience audience;
+    private volatile long lastActivityNanos = System.nanoTime();
+
+    // Guarded by this.
+    private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
+    private final Map<String, Queued> latest = new LinkedHashMap<>();
+    private Outbound urgent;
+    private boolean sending;
+    private long sendStartedNanos;
+    private long nextUpdateNanos;
+    private long lastQueuedSequence;
+    private long lastSentSequence;
+    private long laggingSinceNanos;
+    private boolean closed;
+
+    ClientChannel(String id, String workspaceId, Audience audience, Transport transport, HubSettings settings,
+                  HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onRateLimited,
+                  Consumer<ClientChannel> onClosed) {
+        this.id = id;
+        this.workspaceId = workspaceId;
+        this.audience = audience;
+        this.transport = transport;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.laggingNotice = laggingNotice;
+        this.onRateLimited = onRateLimited;
+        this.onClosed = onClosed;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The tenant the client connected for, or null for a client of a topic outside tenants (jobs). */
+    public String workspaceId() {
+        return workspaceId;
+    }
+
+    /** Moves the client to another tenant, as a new {@code subscribe} does. */
+    public void workspaceId(String workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    /** Changes what the client's messages look like, as a new {@code subscribe} does. */
+    public void audience(Audience audience) {
+        this.audience = audience;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Set<Topic> topics() {
+        return topics;
+    }
+
+    /** Marks the client as active (a request or message from it), for idle clean-up. */
+    public void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    public long idleNanos(long now) {
+        return now - lastActivityNanos;
+    }
+
+    /**
+     * Queues a message for this client. An ordered message whose sequence the client was already given is
+     * skipped, so that a replay followed by live delivery never repeats an event.
+     *
+     * @return whether the message was queued
+     */
+    public boolean offer(Outbound message) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            long now = System.nanoTime();
+            if (message.coalesced()) {
+                if (latest.put(message.coalesceKey(), new Queued(message, now)) != null) {
+                    metrics.coalesced();
+                }
+            } else {
+                if (message.sequence() > 0 && message.sequence() <= lastQueuedSequence) {
+                    return false;
+                }
+                if (laggingSinceNanos != 0 || ordered.size() >= settings.queueCapacity()) {
+                    metrics.dropped();
+                    markLagging(now);
+                    return false;
+                }
+                ordered.add(new Queued(message, now));
+                lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
+            }
+        }
+        pump();
+        return true;
+    }
+
+    /**
+     * Declares that the client has seen every event up to the sequence: later ones only are queued, and the SSE
+     * {@code id} of what it is sent starts there.
+     */
+    public synchronized void startAfter(long sequence) {
+        lastQueuedSequence = Math.max(lastQueuedSequence, sequence);
+        lastSentSequence = Math.max(lastSentSequence, sequence);
+    }
+
+    /** The highest event sequence queued for this client, 0 when none. */
+    public synchronized long lastSequence() {
+        return lastQueuedSequence;
+    }
+
+    /** Messages waiting, in the queue and coalesced. */
+    public synchronized int queued() {
+        return ordered.size() + latest.size();
+    }
+
+    public synchronized boolean lagging() {
+        return laggingSinceNanos != 0;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /** Sends what is due: called after each queued message, each finished send and on the hub's tick. */
+    void pump() {
+        while (true) {
+            Outbound next;
+            long sequence;
+            long queuedAt;
+            synchronized (this) {
+                if (sending || closed) {
+                    return;
+                }
+                long now = System.nanoTime();
+                Queued picked = pick(now);
+                if (picked == null) {
+                    if (!latest.isEmpty()) {
+                        onRateLimited.accept(this);
+                    }
+                    return;
+                }
+                next = picked.message();
+                queuedAt = picked.at();
+                sending = true;
+                sendStartedNanos = now;
+                lastSentSequence = Math.max(lastSentSequence, next.sequence());
+                sequence = lastSentSequence;
+            }
+            CompletableFuture<Void> sent;
+            try {
+                sent = transport.send(next, sequence).toCompletableFuture();
+            } catch (RuntimeException e) {
+                close("send_failed");
+                return;
+            }
+            if (!sent.isDone()) {
+                sent.whenComplete((ok, failure) -> afterSend(failure, queuedAt, true));
+                return;
+            }
+            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, false)) {
+                return;
+            }
+        }
+    }
+
+    /** @return whether the caller may go on sending */
+    private boolean afterSend(Throwable failure, long queuedAt, boolean pumpAgain) {
+        if (failure != null) {
+            close("send_failed");
+            return false;
+        }
+        metrics.sent(System.nanoTime() - queuedAt);
+        synchronized (this) {
+            sending = false;
+        }
+        if (pumpAgain) {
+            pump();
+        }
+        return true;
+    }
+
+    private Queued pick(long now) {
+        if (urgent != null) {
+            Queued q = new Queued(urgent, now);
+            urgent = null;
+            return q;
+        }
+        if (!latest.isEmpty() && now - nextUpdateNanos >= 0) {
+            Iterator<Queued> it = latest.values().iterator();
+            Queued q = it.next();
+            it.remove();
+            nextUpdateNanos = now + settings.minUpdateInterval().toNanos();
+            return q;
+        }
+        return ordered.poll();
+    }
+
+    private void markLagging(long now) {
+        if (laggingSinceNanos == 0) {
+            laggingSinceNanos = now;
+            ordered.clear();
+            urgent = laggingNotice;
+        }
+    }
+
+    /**
+     * The hub's periodic check: a send stuck past the send timeout makes the client lagging; a lagging client is
+     * disconnected after the grace period.
+     *
+     * @return whether the client was disconnected
+     */
+    boolean checkLagging(long now) {
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            if (sending && now - sendStartedNanos > settings.sendTimeout().toNanos()) {
+                markLagging(now);
+            }
+            if (laggingSinceNanos == 0 || now - laggingSinceNanos < settings.lagGrace().toNanos()) {
+                return false;
+            }
+        }
+        metrics.laggingDisconnect();
+        close("lagging");
+        return true;
+    }
+
+    /** Ends the client's connection and forgets what waited for it. Idempotent. */
+    public void close(String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            ordered.clear();
+            latest.clear();
+            urgent = null;
+        }
+        try {
+            transport.close(reason);
+        } finally {
+            onClosed.accept(this);
+        }
+    }
+
+    boolean transportOpen() {
+        return transport.isOpen();
+    }
+
+    private record Queued(Outbound message, long at) {
+    }
+}

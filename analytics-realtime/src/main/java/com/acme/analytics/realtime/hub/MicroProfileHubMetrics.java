@@ -1,0 +1,65 @@
+package com.acme.analytics.realtime.hub;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * The hub's figures in the application registry of MicroProfile Metrics ({@code /metrics?scope=application}).
+ * An enabled alternative: where the server has MicroProfile Metrics it replaces {@link SilentHubMetrics}; where it
+ * has not (WildFly), the bean container cannot load this class, skips it, and the silent one stays.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(100)
+public class MicroProfileHubMetrics implements HubMetrics {
+
+    @Inject
+    MetricRegistry registry;
+    private Counter coalesced;
+    private Counter dropped;
+    private Counter lagging;
+    private Timer sendLatency;
+
+    @PostConstruct
+    void register() {
+        coalesced = registry.counter("analytics.realtime.coalesced");
+        dropped = registry.counter("analytics.realtime.dropped");
+        lagging = registry.counter("analytics.realtime.lagging.disconnects");
+        sendLatency = registry.timer("analytics.realtime.send.latency");
+    }
+
+    @Override
+    public void gauges(LongSupplier connections, LongSupplier queued) {
+        registry.gauge("analytics.realtime.connections", connections, LongSupplier::getAsLong);
+        registry.gauge("analytics.realtime.queued", queued, LongSupplier::getAsLong);
+    }
+
+    @Override
+    public void coalesced() {
+        coalesced.inc();
+    }
+
+    @Override
+    public void dropped() {
+        dropped.inc();
+    }
+
+    @Override
+    public void laggingDisconnect() {
+        lagging.inc();
+    }
+
+    @Override
+    public void sent(long latencyNanos) {
+        sendLatency.update(Duration.ofNanos(latencyNanos));
+    }
+}

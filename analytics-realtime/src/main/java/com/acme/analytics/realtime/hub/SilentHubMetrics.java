@@ -1,0 +1,30 @@
+package com.acme.analytics.realtime.hub;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.function.LongSupplier;
+
+/** The hub's metrics where the server offers no metrics API: nothing is recorded. */
+@ApplicationScoped
+public class SilentHubMetrics implements HubMetrics {
+
+    @Override
+    public void gauges(LongSupplier connections, LongSupplier queued) {
+    }
+
+    @Override
+    public void coalesced() {
+    }
+
+    @Override
+    public void dropped() {
+    }
+
+    @Override
+    public void laggingDisconnect() {
+    }
+
+    @Override
+    public void sent(long latencyNanos) {
+    }
+}

@@ -1,0 +1,60 @@
+package com.acme.analytics.realtime.integrations;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.live.LiveEvents;
+import com.acme.analytics.realtime.live.SequencedEvent;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** After each batch, one {@code analytics_update} per synced integration that the batch touched. */
+@ApplicationScoped
+public class IntegrationFeed {
+
+    private static final Logger LOG = Logger.getLogger(IntegrationFeed.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+    @Inject
+    SubscriptionHub hub;
+    @Inject
+    IntegrationAnalytics analytics;
+
+    void onEvents(@Observes LiveEvents batch) {
+        Map<Topic, List<TrackedEvent>> touched = new LinkedHashMap<>();
+        for (SequencedEvent e : batch.events()) {
+            String integrationId = IntegrationAnalytics.integrationOf(e.event());
+            if (integrationId != null) {
+                Topic topic = Topic.integration(e.event().workspaceId(), integrationId);
+                if (hub.hasSubscribers(topic)) {
+                    touched.computeIfAbsent(topic, t -> new ArrayList<>()).add(e.event());
+                }
+            }
+        }
+        touched.forEach((topic, events) -> executor.execute(() -> publish(topic, events)));
+    }
+
+    private void publish(Topic topic, List<TrackedEvent> events) {
+        String workspaceId = events.get(0).workspaceId();
+        String integrationId = topic.id().substring(workspaceId.length() + 1);
+        try {
+            Outbound update = analytics.update(workspaceId, integrationId, events);
+            hub.publish(topic, a -> a instanceof IntegrationAudience ? update : null);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Analytics of integration " + topic.id() + " unavailable; update skipped", e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.acme.analytics.realtime.integrations;
+
+import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.MessageWriter;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.websocket.Channels;
+import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The integration analytics socket. The {@code client_id} of the path is the tenant. {@code start_sync} with an
+ * {@code integration_id} known to the tenant answers an {@code analytics_update} at once and after every batch of
+ * its events; {@code stop_sync} ends that. Errors are {@code {"type":"error","message":...,"code":...}}.
+ */
+@ServerEndpoint("/realtime-analytics/ws/{client_id}")
+public class IntegrationSyncEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(IntegrationSyncEndpoint.class.getName());
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
+    static final int MAX_ID = 128;
+
+    @Inject
+    SubscriptionHub hub;
+    @Inject
+    IntegrationAnalytics analytics;
+    @Inject
+    OpenConnections connections;
+
+    @OnOpen
+    public void onOpen(Session session, @PathParam("client_id") String clientId) throws IOException {
+        if (!SocketAccess.admit(session, connections)) {
+            return;
+        }
+        try {
+            SocketAccess.requireRead(session, clientId);
+        } catch (ClientMessage.Rejected e) {
+            // Another workspace's socket: told why, then closed, before anything of it is sent.
+            error(session, e.code(), e.getMessage());
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden"));
+            return;
+        }
+        Channels.open(hub, session, clientId, IntegrationAudience.INSTANCE);
+    }
+
+    @OnMessage(maxMessageSize = 1024 * 1024)
+    public void onMessage(Session session, String text) {
+        ClientChannel channel = Channels.of(session);
+        try {
+            ClientMessage message = ClientMessage.read(text, MAX_MESSAGE_CHARS);
+            switch (message.type()) {
+                case "start_sync" -> start(session, channel, integration(message));
+                case "stop_sync" -> {
+                    String integrationId = integration(message);
+                    hub.unsubscribe(channel, Topic.integration(channel.workspaceId(), integrationId));
+                    reply(session, "sync_stopped", integrationId);
+                }
+                case "ping" -> Channels.reply(session, MessageWriter.toJson(Map.of("type", "pong",
+                        "timestamp", System.currentTimeMillis())));
+                default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
+                        + message.type() + "'; expected start_sync, stop_sync or ping");
+            }
+        } catch (ClientMessage.Rejected e) {
+            error(session, e.code(), e.getMessage());
+        }
+    }
+
+    private static String integration(ClientMessage message) {
+        String id = message.id("integration_id", MAX_ID);
+        if (id == null) {
+            throw new ClientMessage.Rejected("invalid_message", "'integration_id' is required");
+        }
+        return id;
+    }
+
+    private void start(Session session, ClientChannel channel, String integrationId) {
+        try {
+            if (!analytics.exists(channel.workspaceId(), integrationId)) {
+                error(session, "unknown_integration", "unknown integration " + integrationId);
+                return;
+            }
+            hub.subscribe(channel, Topic.integration(channel.workspaceId(), integrationId));
+            reply(session, "sync_started", integrationId);
+            channel.offer(analytics.update(channel.workspaceId(), integrationId, List.of()));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Integration " + integrationId + " unavailable", e);
+            error(session, "unavailable", "Failed to sync analytics data");
+        }
+    }
+
+    private static void reply(Session session, String type, String integrationId) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.put("integration_id", IntegrationAnalytics.wireId(integrationId));
+        m.put("timestamp", System.currentTimeMillis());
+        Channels.reply(session, MessageWriter.toJson(m));
+    }
+
+    private static void error(Session session, String code, String message) {
+        Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message", message, "code", code)));
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        Channels.close(session);
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+        Channels.close(session);
+    }
+}

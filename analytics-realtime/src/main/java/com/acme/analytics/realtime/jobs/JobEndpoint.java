@@ -1,0 +1,72 @@
+package com.acme.analytics.realtime.jobs;
+
+import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.websocket.Channels;
+import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.PathParam;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The socket of one job: its job messages from the moment it opens; {@code ping} is the only message in. */
+@ServerEndpoint("/ws/job/{job_id}")
+public class JobEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(JobEndpoint.class.getName());
+
+    @Inject
+    SubscriptionHub hub;
+    @Inject
+    OpenConnections connections;
+
+    @OnOpen
+    public void onOpen(Session session, @PathParam("job_id") String jobId) {
+        if (SocketAccess.admit(session, connections)) {
+            ClientChannel channel = Channels.open(hub, session, null, JobAudience.INSTANCE);
+            hub.subscribe(channel, Topic.job(jobId));
+        }
+    }
+
+    @OnMessage(maxMessageSize = 1024 * 1024)
+    public void onMessage(Session session, String text) {
+        try {
+            ClientMessage message = ClientMessage.read(text, JobsEndpoint.MAX_MESSAGE_CHARS);
+            if (!message.type().equals("ping")) {
+                throw new ClientMessage.Rejected("unknown_type", "unknown message type '" + message.type()
+                        + "'; this socket takes only ping");
+            }
+            JobsEndpoint.pong(session);
+        } catch (ClientMessage.Rejected e) {
+            JobsEndpoint.error(session, e);
+        }
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        Channels.close(session);
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+        Channels.close(session);
+    }
+}

@@ -1,0 +1,107 @@
+package com.acme.analytics.realtime.jobs;
+
+import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.MessageWriter;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.websocket.Channels;
+import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}) and {@code ping}; job
+ * messages of the subscribed jobs out. Job ids carry no tenant in this contract; authorisation will have to
+ * check the job's owner.
+ */
+@ServerEndpoint("/ws")
+public class JobsEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(JobsEndpoint.class.getName());
+    static final int MAX_MESSAGE_CHARS = 16 * 1024;
+    static final int MAX_ID = 128;
+
+    @Inject
+    SubscriptionHub hub;
+    @Inject
+    OpenConnections connections;
+
+    @OnOpen
+    public void onOpen(Session session) {
+        if (SocketAccess.admit(session, connections)) {
+            Channels.open(hub, session, null, JobAudience.INSTANCE);
+        }
+    }
+
+    @OnMessage(maxMessageSize = 1024 * 1024)
+    public void onMessage(Session session, String text) {
+        ClientChannel channel = Channels.of(session);
+        try {
+            ClientMessage message = ClientMessage.read(text, MAX_MESSAGE_CHARS);
+            switch (message.type()) {
+                case "subscribe_job" -> {
+                    String jobId = job(message);
+                    hub.subscribe(channel, Topic.job(jobId));
+                    Channels.reply(session, MessageWriter.toJson(Map.of("type", "subscribed", "job_id", jobId)));
+                }
+                case "unsubscribe_job" -> {
+                    String jobId = job(message);
+                    hub.unsubscribe(channel, Topic.job(jobId));
+                    Channels.reply(session, MessageWriter.toJson(Map.of("type", "unsubscribed", "job_id", jobId)));
+                }
+                case "ping" -> pong(session);
+                default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
+                        + message.type() + "'; expected subscribe_job, unsubscribe_job or ping");
+            }
+        } catch (ClientMessage.Rejected e) {
+            error(session, e);
+        }
+    }
+
+    static String job(ClientMessage message) {
+        String id = message.id("job_id", MAX_ID);
+        if (id == null) {
+            throw new ClientMessage.Rejected("invalid_message", "'job_id' is required");
+        }
+        return id;
+    }
+
+    static void pong(Session session) {
+        Channels.reply(session, MessageWriter.toJson(Map.of("type", "pong", "timestamp",
+                System.currentTimeMillis())));
+    }
+
+    static void error(Session session, ClientMessage.Rejected e) {
+        Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message", e.getMessage(),
+                "code", e.code())));
+    }
+
+    @OnMessage
+    public void onPong(Session session, PongMessage pong) {
+        Channels.pong(session, pong);
+    }
+
+    @OnClose
+    public void onClose(Session session, CloseReason reason) {
+        Channels.close(session);
+    }
+
+    @OnError
+    public void onError(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+        Channels.close(session);
+    }
+}

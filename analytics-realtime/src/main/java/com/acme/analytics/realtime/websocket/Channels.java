@@ -1,0 +1,53 @@
+package com.acme.analytics.realtime.websocket;
+
+import com.acme.analytics.realtime.hub.Audience;
+import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.hub.SubscriptionHub;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+
+/** The hub client of a WebSocket session, kept in the session's properties. */
+public final class Channels {
+
+    private static final String KEY = ClientChannel.class.getName();
+    private static final String TRANSPORT = WebSocketTransport.class.getName();
+
+    private Channels() {
+    }
+
+    public static ClientChannel open(SubscriptionHub hub, Session session, String workspaceId, Audience audience) {
+        WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
+        ClientChannel channel = hub.open(workspaceId, audience, transport);
+        session.getUserProperties().put(KEY, channel);
+        session.getUserProperties().put(TRANSPORT, transport);
+        return channel;
+    }
+
+    /** A pong from the client: it read what was sent before the ping it answers. */
+    public static void pong(Session session, PongMessage pong) {
+        WebSocketTransport transport = (WebSocketTransport) session.getUserProperties().get(TRANSPORT);
+        if (transport != null) {
+            transport.acknowledge(pong);
+        }
+    }
+
+    public static ClientChannel of(Session session) {
+        return (ClientChannel) session.getUserProperties().get(KEY);
+    }
+
+    /** Queues an answer behind what the client already waits for (one send in flight per client). */
+    public static void reply(Session session, String text) {
+        ClientChannel channel = of(session);
+        if (channel != null) {
+            channel.offer(Outbound.ordered("message", text, 0));
+        }
+    }
+
+    public static void close(Session session) {
+        ClientChannel channel = of(session);
+        if (channel != null) {
+            channel.close("closed");
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package com.acme.analytics.realtime.websocket;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
+import com.acme.analytics.realtime.hub.MessageWriter;
+import com.acme.analytics.realtime.hub.MetricCategory;
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.live.EventAudience;
+import com.acme.analytics.realtime.live.EventProperties;
+import com.acme.analytics.realtime.live.MetricsAudience;
+import com.acme.analytics.realtime.live.SequencedEvent;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a dashboard client of {@code /ws/realtime} asked for, and how its messages look: {@code metrics_update}
+ * of the subscribed categories, {@code event} for the subscribed entity types, {@code notification} for events of
+ * type {@code notification} when it wants them. Every event message carries its {@code sequence}, which the
+ * client may send back in {@code subscribe} to resume.
+ */
+record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolean notifications,
+                         boolean realTimeUpdates) implements EventAudience, MetricsAudience {
+
+    static final String NOTIFICATION_TYPE = "notification";
+    private static final Set<String> SEVERITIES = Set.of("info", "warning", "error", "success");
+
+    /** A client that has not subscribed yet: heartbeats and answers only. */
+    static final DashboardAudience NONE = new DashboardAudience(Set.of(), Set.of(), false, false);
+
+    DashboardAudience {
+        metrics = Set.copyOf(metrics);
+        events = Set.copyOf(events);
+    }
+
+    @Override
+    public boolean heartbeats() {
+        return true;
+    }
+
+    @Override
+    public Outbound metrics(Dashboard dashboard) {
+        return realTimeUpdates ? metricsUpdate(dashboard) : null;
+    }
+
+    /** The {@code metrics_update} of the subscribed categories that the metric engine computes. */
+    Outbound metricsUpdate(Dashboard dashboard) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (metrics.contains(MetricCategory.DASHBOARD)) {
+            data.put(MetricCategory.DASHBOARD.wireName(), dashboard.summary());
+        }
+        if (metrics.contains(MetricCategory.CAMPAIGNS)) {
+            data.put(MetricCategory.CAMPAIGNS.wireName(),
+                    Map.of("timeWindow", dashboard.timeWindow(), "campaigns", dashboard.campaigns()));
+        }
+        return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update", data).toJson(),
+                "metrics");
+    }
+
+    /** A {@code metrics_update} holding {@code system_health}, or null when the client did not ask for it. */
+    Outbound systemHealth(SystemHealthFeed.SystemHealth health) {
+        if (!metrics.contains(MetricCategory.SYSTEM_HEALTH)) {
+            return null;
+        }
+        return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update",
+                Map.of(MetricCategory.SYSTEM_HEALTH.wireName(), health)).toJson(), "metrics:system_health");
+    }
+
+    @Override
+    public Outbound event(SequencedEvent sequenced) {
+        TrackedEvent e = sequenced.event();
+        EventProperties props = EventProperties.of(e);
+        if (NOTIFICATION_TYPE.equals(e.eventType())) {
+            return notifications ? message("notification", notification(e, props), sequenced.sequence()) : null;
+        }
+        String entityType = entityType(e, props);
+        if (!events.contains(entityType)) {
+            return null;
+        }
+        String entityId = props.text("entity_id", "entityId");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("eventId", e.eventId());
+        details.put("campaignId", e.campaignId());
+        details.put("sessionId", e.sessionId());
+        details.put("userId", e.userId());
+        details.put("value", e.value().units());
+        details.put("metadata", props.json());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("event_type", e.eventType());
+        data.put("entity_type", entityType);
+        data.put("entity_id", entityId != null ? entityId : e.campaignId() != null ? e.campaignId() : e.eventId());
+        data.put("details", details);
+        data.put("timestamp", e.occurredAt().toEpochMilli());
+        return message("event", data, sequenced.sequence());
+    }
+
+    /** The entity an event is about: as its properties name it, else its campaign, else the system. */
+    static String entityType(TrackedEvent e, EventProperties props) {
+        String named = props.text("entity_type", "entityType");
+        if (named != null) {
+            return named;
+        }
+        return e.campaignId() != null ? "campaign" : "system";
+    }
+
+    private static Map<String, Object> notification(TrackedEvent e, EventProperties props) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        String severity = props.text("severity");
+        String category = props.text("category");
+        data.put("id", e.eventId());
+        data.put("title", orElse(props.text("title"), "Notification"));
+        data.put("message", orElse(props.text("message"), ""));
+        data.put("severity", severity != null && SEVERITIES.contains(severity) ? severity : "info");
+        data.put("category", orElse(category, "system"));
+        data.put("timestamp", e.occurredAt().toEpochMilli());
+        String actionUrl = props.text("action_url", "actionUrl");
+        if (actionUrl != null) {
+            data.put("action_url", actionUrl);
+        }
+        data.put("auto_dismiss", props.value("auto_dismiss") != jakarta.json.JsonValue.FALSE);
+        return data;
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static Outbound message(String type, Object data, long sequence) {
+        return Outbound.ordered(type, MessageWriter.toJson(
+                new Sequenced(type, data, System.currentTimeMillis(), sequence)), sequence);
+    }
+
+    /** An event-carrying message: the dashboard envelope plus the delivery sequence. */
+    public record Sequenced(String type, Object data, long timestamp, long sequence) {
+    }
+}

@@ -1,0 +1,148 @@
+package com.acme.analytics.realtime.websocket;
+
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.hub.Transport;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A hub client over a JSR-356 session, sending with the asynchronous remote, never blocking the caller.
+ *
+ * <p>The container completes an asynchronous send once it has taken the frame, not once the client has read it:
+ * it buffers what the socket does not take, without limit. So the transport counts what the client has provably
+ * read: after every {@value #PING_EVERY_BYTES} characters it sends a WebSocket ping carrying the count so far;
+ * the client's pong (sent by every WebSocket client when it reads that far) acknowledges them. With more than
+ * {@value #MAX_UNREAD_BYTES} characters unacknowledged the next send waits for a pong; its client's queue then fills
+ * and the hub treats it as lagging. Memory per client stays bounded whatever the client does.
+ */
+public final class WebSocketTransport implements Transport {
+
+    private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
+    static final long PING_EVERY_BYTES = 64 * 1024;
+    static final long MAX_UNREAD_BYTES = 1024 * 1024;
+
+    private final Session session;
+    private final Executor pinger;
+    // Guarded by this.
+    private long sentBytes;
+    private long readBytes;
+    private long pingedAt;
+    private boolean pingOutstanding;
+    private Outbound parked;
+    private CompletableFuture<Void> parkedResult;
+
+    /** @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller */
+    public WebSocketTransport(Session session, Executor pinger) {
+        this.session = session;
+        this.pinger = pinger;
+    }
+
+    @Override
+    public CompletionStage<Void> send(Outbound message, long lastSequence) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        synchronized (this) {
+            if (sentBytes - readBytes > MAX_UNREAD_BYTES) {
+                parked = message;
+                parkedResult = result;
+                return result;
+            }
+        }
+        write(message, result);
+        return result;
+    }
+
+    private void write(Outbound message, CompletableFuture<Void> result) {
+        long mark;
+        boolean ping;
+        synchronized (this) {
+            sentBytes += message.text().length();
+            mark = sentBytes;
+            ping = !pingOutstanding && sentBytes - pingedAt >= PING_EVERY_BYTES;
+            if (ping) {
+                pingedAt = sentBytes;
+                pingOutstanding = true;
+            }
+        }
+        try {
+            session.getAsyncRemote().sendText(message.text(), sent -> {
+                if (sent.isOK()) {
+                    result.complete(null);
+                } else {
+                    result.completeExceptionally(sent.getException());
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        if (ping) {
+            pinger.execute(() -> ping(mark));
+        }
+    }
+
+    private void ping(long mark) {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.wrap(Long.toString(mark).getBytes(StandardCharsets.US_ASCII)));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "Ping failed; the client is going away", e);
+        }
+    }
+
+    /** The client read everything up to the count its pong carries; a waiting send may go. */
+    void acknowledge(PongMessage pong) {
+        long mark;
+        try {
+            mark = Long.parseLong(StandardCharsets.US_ASCII.decode(pong.getApplicationData()).toString());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Outbound message = null;
+        CompletableFuture<Void> result = null;
+        synchronized (this) {
+            readBytes = Math.max(readBytes, Math.min(mark, sentBytes));
+            pingOutstanding = false;
+            if (parked != null && sentBytes - readBytes <= MAX_UNREAD_BYTES) {
+                message = parked;
+                result = parkedResult;
+                parked = null;
+                parkedResult = null;
+            }
+        }
+        if (message != null) {
+            write(message, result);
+        }
+    }
+
+    @Override
+    public void close(String reason) {
+        if (!session.isOpen()) {
+            return;
+        }
+        // 1013 "try again later" tells a lagging client to reconnect and resume.
+        CloseReason.CloseCode code = "lagging".equals(reason) ? CloseReason.CloseCodes.TRY_AGAIN_LATER
+                : CloseReason.CloseCodes.NORMAL_CLOSURE;
+        // Closing writes a close frame, which may wait on a client that does not read.
+        pinger.execute(() -> {
+            try {
+                session.close(new CloseReason(code, reason));
+            } catch (IOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Closing a WebSocket that is already gone", e);
+            }
+        });
+    }
+
+    @Override
+    public boolean isOpen() {
+        return session.isOpen();
+    }
+}

@@ -1,0 +1,55 @@
+package com.acme.analytics.realtime.cluster;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.metrics.Money;
+import com.acme.analytics.realtime.live.SequencedEvent;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PostgresEventFeedTest {
+
+    private static TrackedEvent event(int i, String metadata) {
+        return new TrackedEvent("ev-" + i, "org_1", "click", i % 2 == 0 ? "camp" : null,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), new Money(1_500_000), "s" + i, null, metadata);
+    }
+
+    @Test
+    void shouldSplitABatchIntoNotificationsUnderTheLimitAndReadItBackWhole() throws Exception {
+        List<TrackedEvent> events = new ArrayList<>();
+        long[] sequences = new long[300];
+        for (int i = 0; i < 300; i++) {
+            events.add(event(i, "{\"k\":\"" + "é".repeat(i % 50) + "\"}"));
+            sequences[i] = 1000 + i;
+        }
+        List<String> payloads = PostgresEventFeed.payloads(events, sequences);
+        assertTrue(payloads.size() > 1, "300 events do not fit one notification");
+        List<SequencedEvent> back = new ArrayList<>();
+        for (String p : payloads) {
+            assertTrue(p.getBytes(StandardCharsets.UTF_8).length <= PostgresEventFeed.MAX_PAYLOAD_BYTES, p);
+            back.addAll(PostgresEventFeed.decode(p, (w, id) -> {
+                throw new AssertionError("no metadata was left out");
+            }));
+        }
+        assertEquals(300, back.size());
+        for (int i = 0; i < 300; i++) {
+            assertEquals(1000 + i, back.get(i).sequence());
+            assertEquals(events.get(i), back.get(i).event());
+        }
+    }
+
+    @Test
+    void shouldSendAnOversizeEventWithoutItsPropertiesAndFetchThem() throws Exception {
+        String big = "{\"blob\":\"" + "x".repeat(20_000) + "\"}";
+        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)), new long[] {7});
+        assertEquals(1, payloads.size());
+        List<SequencedEvent> back = PostgresEventFeed.decode(payloads.get(0), (w, id) -> big);
+        assertEquals(event(1, big), back.get(0).event());
+    }
+}

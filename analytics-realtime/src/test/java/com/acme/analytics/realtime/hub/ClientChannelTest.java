@@ -1,0 +1,169 @@
+package com.acme.analytics.realtime.hub;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClientChannelTest {
+
+    /** A transport whose sends complete only when the test says so, like a client that reads slowly. */
+    static final class ManualTransport implements Transport {
+        final List<Outbound> sent = new ArrayList<>();
+        final List<Long> ids = new ArrayList<>();
+        CompletableFuture<Void> pending;
+        String closedWith;
+
+        @Override
+        public CompletionStage<Void> send(Outbound message, long lastSequence) {
+            sent.add(message);
+            ids.add(lastSequence);
+            pending = new CompletableFuture<>();
+            return pending;
+        }
+
+        void completeOne() {
+            pending.complete(null);
+        }
+
+        @Override
+        public void close(String reason) {
+            closedWith = reason;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return closedWith == null;
+        }
+    }
+
+    static final class CountingMetrics implements HubMetrics {
+        final AtomicInteger coalesced = new AtomicInteger();
+        final AtomicInteger dropped = new AtomicInteger();
+        final AtomicInteger lagging = new AtomicInteger();
+
+        @Override
+        public void gauges(java.util.function.LongSupplier c, java.util.function.LongSupplier q) {
+        }
+
+        @Override
+        public void coalesced() {
+            coalesced.incrementAndGet();
+        }
+
+        @Override
+        public void dropped() {
+            dropped.incrementAndGet();
+        }
+
+        @Override
+        public void laggingDisconnect() {
+            lagging.incrementAndGet();
+        }
+
+        @Override
+        public void sent(long latencyNanos) {
+        }
+    }
+
+    private final ManualTransport transport = new ManualTransport();
+    private final CountingMetrics metrics = new CountingMetrics();
+    private final List<ClientChannel> rateLimited = new ArrayList<>();
+    private final List<ClientChannel> closed = new ArrayList<>();
+    private static final Outbound LAGGING = Outbound.latest("error", "lagging", "lagging");
+
+    private ClientChannel channel(int capacity, int perSecond, long graceMs) {
+        return new ClientChannel("c1", "org_1", new Audience() { }, transport,
+                HubSettings.of(capacity, perSecond, graceMs, 60_000), metrics, LAGGING, rateLimited::add,
+                closed::add);
+    }
+
+    private static Outbound event(long seq) {
+        return Outbound.ordered("event", "e" + seq, seq);
+    }
+
+    private static Outbound metricsUpdate(int n) {
+        return Outbound.latest("metrics_update", "m" + n, "metrics");
+    }
+
+    @Test
+    void shouldSendOneAtATimeInOrderAndTheLatestUpdateOnly() {
+        ClientChannel c = channel(10, 1000, 1000);
+        c.offer(event(1));
+        c.offer(event(2));
+        c.offer(metricsUpdate(1));
+        c.offer(metricsUpdate(2));
+        c.offer(metricsUpdate(3));
+        assertEquals(List.of("e1"), texts());
+        for (int i = 0; i < 3; i++) {
+            transport.completeOne();
+        }
+        assertEquals(List.of("e1", "m3", "e2"), texts());
+        assertEquals(2, metrics.coalesced.get());
+    }
+
+    @Test
+    void shouldHoldCoalescedUpdatesToTheRateLimit() {
+        ClientChannel c = channel(10, 1, 1000);
+        c.offer(metricsUpdate(1));
+        transport.completeOne();
+        c.offer(metricsUpdate(2));
+        assertEquals(List.of("m1"), texts(), "a second update within the second must wait");
+        assertEquals(List.of(c), rateLimited);
+        c.offer(event(1));
+        assertEquals(List.of("m1", "e1"), texts(), "events are not held by the update rate");
+    }
+
+    @Test
+    void shouldNeverSendASequenceTwice() {
+        ClientChannel c = channel(10, 1000, 1000);
+        c.startAfter(5);
+        assertFalse(c.offer(event(4)));
+        assertFalse(c.offer(event(5)));
+        assertTrue(c.offer(event(6)));
+        assertFalse(c.offer(event(6)));
+        assertEquals(List.of("e6"), texts());
+        assertEquals(6L, transport.ids.get(0));
+    }
+
+    @Test
+    void shouldTellALaggingClientFirstThenDisconnectItAfterTheGrace() throws Exception {
+        ClientChannel c = channel(2, 1000, 50);
+        c.offer(event(1));
+        c.offer(event(2));
+        c.offer(event(3));
+        assertFalse(c.offer(event(4)), "the queue is full");
+        assertEquals(1, metrics.dropped.get());
+        assertTrue(c.lagging());
+        assertEquals(0, c.queued(), "the waiting events were let go");
+        transport.completeOne();
+        assertEquals(List.of("e1", "lagging"), texts());
+        assertFalse(c.checkLagging(System.nanoTime()), "still within the grace period");
+        Thread.sleep(60);
+        assertTrue(c.checkLagging(System.nanoTime()));
+        assertEquals("lagging", transport.closedWith);
+        assertEquals(List.of(c), closed);
+        assertEquals(1, metrics.lagging.get());
+        assertFalse(c.offer(event(9)));
+    }
+
+    @Test
+    void shouldMakeAClientWhoseSendHangsLagging() {
+        ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, transport,
+                HubSettings.of(10, 1000, 0, 0), metrics, LAGGING, rateLimited::add, closed::add);
+        c.offer(event(1));
+        assertTrue(c.checkLagging(System.nanoTime() + 1_000_000));
+        assertEquals("lagging", transport.closedWith);
+    }
+
+    private List<String> texts() {
+        return transport.sent.stream().map(Outbound::text).toList();
+    }
+}

@@ -1,0 +1,443 @@
+package com.acme.analytics.web;
+
+import com.acme.analytics.web.support.Client;
+import com.acme.analytics.web.support.Client.Response;
+import com.acme.analytics.web.support.Deployments;
+import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.RawWebSocket;
+import com.acme.analytics.web.support.Tenants;
+import com.acme.analytics.web.support.TestDatabase;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every push contract against a running server, with real WebSocket and SSE clients: the dashboard socket (004),
+ * the workspace stream (001), campaign subscriptions (003), the integration socket (000), the job sockets (002),
+ * resumption after a dropped connection, and a client that never reads.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RealtimeContractsIT {
+
+    private static final Duration STORED = Duration.ofSeconds(15);
+
+    @ArquillianResource
+    URL base;
+
+    private final TestDatabase db = TestDatabase.get();
+    private Client client;
+    private String org;
+    private String token;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application(
+                "analytics.realtime.queue-capacity=50",
+                "analytics.realtime.lag-grace-ms=1000",
+                "analytics.realtime.send-timeout-ms=2000",
+                "analytics.realtime.heartbeat-interval-ms=1000",
+                "analytics.realtime.stats-interval-ms=1000",
+                "analytics.realtime.subscription.idle-seconds=3",
+                // These tests open many connections and send many events from one address and credential.
+                "analytics.security.rate-limit.connections-per-address-per-second=1000",
+                "analytics.security.rate-limit.ingest-per-key-per-second=100000",
+                "analytics.security.rate-limit.ingest-per-address-per-second=100000",
+                "analytics.security.max-connections-per-credential=1000");
+    }
+
+    /** Each test in a workspace of its own, as the workspace's admin. */
+    @BeforeEach
+    void newTenant() throws Exception {
+        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        org = tenant.id();
+        token = tenant.token("admin");
+        client = new Client(base).bearer(token);
+    }
+
+    private long stored() throws Exception {
+        return db.number("select count(*) from raw_event where workspace_id = ?", org);
+    }
+
+    private void awaitStored(long n) throws Exception {
+        Eventually.within(STORED, n + " events not stored", () -> stored() == n);
+    }
+
+    private void ingest(String type, String campaign, String metadata) throws Exception {
+        Response r = client.postJson("api/analytics/real-time", "{\"event\":{\"eventType\":\"" + type
+                + "\",\"campaignId\":\"" + campaign + "\",\"organizationId\":\"" + org + "\",\"metadata\":"
+                + metadata + "}}");
+        assertEquals(200, r.status(), r.body());
+    }
+
+    private JsonObject track(String eventType, String eventData) throws Exception {
+        Response r = client.postJson("api/workspaces/" + org + "/analytics/realtime",
+                "{\"eventType\":\"" + eventType + "\",\"eventData\":" + eventData + ",\"sessionId\":\"s-1\"}");
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private static boolean isType(JsonObject m, String type) {
+        return m.getString("type", "").equals(type);
+    }
+
+    @Test
+    void dashboardSocketPushesEventsNotificationsHeartbeatsAndResumesFromASequence() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        long last;
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"dashboard\"],\"events\":[\"campaign\","
+                    + "\"system\"],\"notifications\":true,\"real_time_updates\":true,\"organizationId\":\"" + org
+                    + "\"}}");
+            socket.awaitMessage(m -> isType(m, "metrics_update"));
+
+            ingest("click", "camp_1", "{\"sessionId\":\"s-9\"}");
+            JsonObject event = socket.awaitMessage(m -> isType(m, "event")).getJsonObject("data");
+            assertEquals("click", event.getString("event_type"));
+            assertEquals("campaign", event.getString("entity_type"));
+            assertEquals("camp_1", event.getString("entity_id"));
+            assertEquals("s-9", event.getJsonObject("details").getString("sessionId"));
+            socket.awaitMessage(m -> isType(m, "metrics_update")
+                    && m.getJsonObject("data").getJsonObject("dashboard").getInt("totalClicks") == 1);
+
+            track("notification", "{\"title\":\"Budget\",\"message\":\"80% spent\",\"severity\":\"warning\","
+                    + "\"category\":\"campaign\",\"action_url\":\"/campaigns/camp_1\"}");
+            JsonObject notification = socket.awaitMessage(m -> isType(m, "notification")).getJsonObject("data");
+            assertEquals("Budget", notification.getString("title"));
+            assertEquals("80% spent", notification.getString("message"));
+            assertEquals("warning", notification.getString("severity"));
+            assertEquals("campaign", notification.getString("category"));
+            assertEquals("/campaigns/camp_1", notification.getString("action_url"));
+            assertTrue(notification.getJsonNumber("timestamp").longValue() > 0);
+
+            socket.awaitMessage(m -> isType(m, "heartbeat"));
+
+            track("task.started", "{\"taskId\":\"t-0\"}");
+            last = socket.awaitMessage(m -> isType(m, "event")
+                    && m.getJsonObject("data").getString("event_type").equals("task.started"))
+                    .getJsonNumber("sequence").longValue();
+            assertTrue(last > 0);
+        } finally {
+            socket.close();
+        }
+        awaitStored(3);
+
+        // Missed while disconnected: replayed in order on the next subscribe, then live events follow.
+        for (int i = 1; i <= 3; i++) {
+            track("task.step", "{\"taskId\":\"t-" + i + "\"}");
+        }
+        awaitStored(6);
+        Client.Socket again = client.webSocket("ws/realtime");
+        try {
+            again.send("{\"type\":\"subscribe\",\"data\":{\"events\":[\"system\"],\"organizationId\":\"" + org
+                    + "\",\"lastSequence\":" + last + "}}");
+            long previous = last;
+            for (int i = 1; i <= 3; i++) {
+                JsonObject m = again.awaitMessage(x -> isType(x, "event"));
+                long sequence = m.getJsonNumber("sequence").longValue();
+                assertTrue(sequence > previous, "in order, nothing twice: " + sequence + " after " + previous);
+                assertEquals("t-" + i, m.getJsonObject("data").getJsonObject("details").getJsonObject("metadata")
+                        .getString("taskId"));
+                previous = sequence;
+            }
+            track("task.completed", "{\"taskId\":\"t-0\"}");
+            JsonObject live = again.awaitMessage(x -> isType(x, "event"));
+            assertEquals("task.completed", live.getJsonObject("data").getString("event_type"));
+        } finally {
+            again.close();
+        }
+    }
+
+    @Test
+    void dashboardSocketAnswersBadMessagesWithErrorsAndStaysUsable() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"organizationId\":\"" + org + "\",\"pad\":\""
+                    + "x".repeat(20_000) + "\"}}");
+            assertEquals("message_too_large", socket.awaitMessage(m -> isType(m, "error"))
+                    .getJsonObject("data").getString("code"));
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"organizationId\":\"" + org
+                    + "\",\"lastSequence\":\"yesterday\"}}");
+            assertEquals("invalid_subscription", socket.awaitMessage(m -> isType(m, "error"))
+                    .getJsonObject("data").getString("code"));
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitMessage(m -> isType(m, "pong"));
+            assertTrue(socket.isOpen());
+
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"organizationId\":\"" + org
+                    + "\",\"metrics\":[\"system_health\"]}}");
+            JsonObject health = socket.awaitMessage(m -> isType(m, "metrics_update")
+                    && m.getJsonObject("data").containsKey("system_health")).getJsonObject("data")
+                    .getJsonObject("system_health");
+            assertTrue(health.getInt("connections") >= 1, health.toString());
+            assertTrue(health.getJsonNumber("heapUsedMb").longValue() > 0, health.toString());
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void workspaceStreamSendsEachTrackedEventWithAnIdAndResumesFromLastEventId() throws Exception {
+        String path = "api/workspaces/" + org + "/analytics/realtime";
+        Client.Lines stream = client.eventStream(path);
+        String lastId;
+        try {
+            Client.Event connected = stream.awaitFullEvent("connected");
+            assertNotNull(connected.id(), "every event carries an id");
+            Eventually.within(STORED, "stream not counted", () -> client.get(path, "application/json").json()
+                    .getJsonObject("meta").getInt("connections") == 1);
+
+            JsonObject answer = track("message.sent", "{\"channelId\":\"c-1\"}");
+            assertTrue(answer.getBoolean("success"));
+            assertEquals("message.sent", answer.getString("eventType"));
+            assertEquals(1, answer.getInt("notified"));
+            assertTrue(answer.containsKey("timestamp"));
+            Client.Event event = stream.awaitFullEvent("event");
+            assertEquals("message.sent", event.json().getString("eventType"));
+            assertEquals("c-1", event.json().getJsonObject("eventData").getString("channelId"));
+            assertEquals(String.valueOf(event.json().getJsonNumber("sequence").longValue()), event.id());
+            lastId = event.id();
+        } finally {
+            stream.close();
+        }
+        // Stale clean-up: the server notices the dropped stream at its next write (stats every second here).
+        Eventually.within(STORED, "a dropped stream still counted", () -> client.get(path, "application/json")
+                .json().getJsonObject("meta").getInt("connections") == 0);
+        awaitStored(1);
+        track("message.sent", "{\"n\":2}");
+        track("message.read", "{\"n\":3}");
+        awaitStored(3);
+
+        Client.Lines resumed = client.eventStream(path, lastId);
+        try {
+            assertEquals(lastId, resumed.awaitFullEvent("connected").id());
+            Client.Event second = resumed.awaitFullEvent("event");
+            Client.Event third = resumed.awaitFullEvent("event");
+            assertEquals(2, second.json().getJsonObject("eventData").getInt("n"));
+            assertEquals(3, third.json().getJsonObject("eventData").getInt("n"));
+            assertTrue(Long.parseLong(second.id()) > Long.parseLong(lastId));
+            assertTrue(Long.parseLong(third.id()) > Long.parseLong(second.id()));
+
+            JsonObject closed = client.delete(path).json();
+            assertTrue(closed.getBoolean("success"));
+            assertEquals(1, closed.getInt("closedCount"));
+            assertEquals(0, client.get(path, "application/json").json().getJsonObject("meta")
+                    .getInt("connections"));
+        } finally {
+            resumed.close();
+        }
+    }
+
+    @Test
+    void trackingRefusesBadEventsWithProblems() throws Exception {
+        String path = "api/workspaces/" + org + "/analytics/realtime";
+        for (String[] bad : new String[][] {
+                {"{\"eventType\":\"has space\"}", "eventType"},
+                {"{\"eventType\":\"" + "a".repeat(101) + "\"}", "eventType"},
+                {"{\"eventData\":{}}", "eventType"},
+                {"{\"eventType\":\"user.active\",\"eventData\":\"x\"}", "eventData"},
+                {"{\"eventType\":\"user.active\",\"sessionId\":7}", "sessionId"},
+                {"{\"eventType\":", "body"}}) {
+            Response r = client.postJson(path, bad[0]);
+            assertEquals(400, r.status(), r.body());
+            assertEquals("application/problem+json", r.contentType());
+            assertEquals(bad[1], r.json().getJsonArray("errors").getJsonObject(0).getString("field"), r.body());
+        }
+    }
+
+    @Test
+    void campaignSubscriptionQueuesUpdatesForPollingAndStreamsThem() throws Exception {
+        Response created = client.postJson("api/analytics/real-time/subscribe",
+                "{\"organizationId\":\"" + org + "\",\"campaignIds\":[\"camp_a\"]}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getJsonObject("subscription").getString("id");
+        JsonObject stats = client.get("api/analytics/real-time/subscribe", "application/json").json();
+        assertEquals(1, stats.getJsonObject("subscriptionsByOrganization").getInt(org));
+        assertTrue(stats.getInt("activeSubscriptions") >= 1);
+        assertTrue(stats.containsKey("totalQueuedUpdates"));
+
+        ingest("click", "camp_b", "{}");
+        ingest("click", "camp_a", "{}");
+        List<JsonObject> updates = new ArrayList<>();
+        Eventually.within(STORED, "no update for camp_a", () -> {
+            JsonArray polled = client.get("api/analytics/real-time/updates?subscriptionId=" + id + "&format=json",
+                    "application/json").json().getJsonArray("updates");
+            polled.forEach(u -> updates.add(u.asJsonObject()));
+            return !updates.isEmpty();
+        });
+        JsonObject update = updates.get(0);
+        assertEquals("update", update.getString("type"));
+        assertEquals("camp_a", update.getJsonObject("data").getString("campaignId"));
+        assertEquals(1, update.getJsonObject("data").getJsonObject("metrics").getInt("clicks"));
+        assertTrue(updates.stream().allMatch(u -> u.getJsonObject("data").getString("campaignId").equals("camp_a")),
+                "only the subscribed campaign: " + updates);
+
+        Client.Lines stream = client.eventStream("api/analytics/real-time/updates?subscriptionId=" + id
+                + "&format=sse");
+        try {
+            assertEquals(200, stream.response().statusCode());
+            ingest("impression", "camp_a", "{}");
+            JsonObject streamed;
+            do {
+                streamed = stream.awaitFullEvent(null).json();
+            } while (streamed.getJsonObject("data").getJsonObject("metrics").getInt("impressions") == 0);
+            assertEquals("update", streamed.getString("type"));
+        } finally {
+            stream.close();
+        }
+
+        assertEquals(200, client.delete("api/analytics/real-time/subscribe?subscriptionId=" + id).status());
+        assertEquals(404, client.delete("api/analytics/real-time/subscribe?subscriptionId=" + id).status());
+        assertEquals(404, client.get("api/analytics/real-time/updates?subscriptionId=" + id, "application/json")
+                .status());
+        Response invalid = client.postJson("api/analytics/real-time/subscribe", "{\"campaignIds\":[3]}");
+        assertEquals(400, invalid.status());
+        assertEquals("application/problem+json", invalid.contentType());
+    }
+
+    @Test
+    void campaignSubscriptionLeftIdleIsRemoved() throws Exception {
+        String id = client.postJson("api/analytics/real-time/subscribe", "{\"organizationId\":\"" + org + "\"}")
+                .json().getJsonObject("subscription").getString("id");
+        assertEquals(200, client.get("api/analytics/real-time/updates?subscriptionId=" + id, "application/json")
+                .status());
+        Eventually.within(Duration.ofSeconds(15), "idle subscription kept", () -> client.get(
+                "api/analytics/real-time/updates?subscriptionId=" + id, "application/json").status() == 404
+                || waitABit());
+    }
+
+    /** Polling would keep the subscription alive: look rarely. */
+    private static boolean waitABit() throws InterruptedException {
+        Thread.sleep(4000);
+        return false;
+    }
+
+    @Test
+    void integrationSocketSyncsAKnownIntegrationAndRefusesAnUnknownOne() throws Exception {
+        Client.Socket socket = client.webSocket("realtime-analytics/ws/" + org);
+        try {
+            socket.send("{\"type\":\"start_sync\",\"integration_id\":42}");
+            JsonObject error = socket.awaitMessage(m -> isType(m, "error"));
+            assertTrue(error.getString("message").contains("42"), error.toString());
+
+            track("workflow_started", "{\"integrationId\":42,\"workflow_id\":1}");
+            awaitStored(1);
+            socket.send("{\"type\":\"start_sync\",\"integration_id\":42}");
+            JsonObject first = socket.awaitMessage(m -> isType(m, "analytics_update"));
+            assertEquals(42, first.getInt("integration_id"));
+            assertEquals(1, first.getJsonObject("data").getJsonObject("metrics").getInt("total_events"));
+
+            track("workflow_completed", "{\"integrationId\":42}");
+            JsonObject next = socket.awaitMessage(m -> isType(m, "analytics_update")
+                    && !m.getJsonObject("data").getJsonArray("events").isEmpty());
+            assertEquals("workflow_completed", next.getJsonObject("data").getJsonArray("events").getJsonObject(0)
+                    .getString("type"));
+            assertEquals(2, next.getJsonObject("data").getJsonObject("metrics").getInt("total_events"));
+
+            socket.send("{\"type\":\"stop_sync\"}");
+            socket.awaitMessage(m -> isType(m, "error"));
+            socket.send("{\"type\":\"stop_sync\",\"integration_id\":42}");
+            socket.awaitMessage(m -> isType(m, "sync_stopped"));
+            socket.send("{\"type\":\"ping\"}");
+            socket.awaitMessage(m -> isType(m, "pong"));
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void jobSocketsCarryUpdatesCompletionAndErrors() throws Exception {
+        String job = "job-" + UUID.randomUUID();
+        Client.Socket general = client.webSocket("ws");
+        Client.Socket direct = client.webSocket("ws/job/" + job);
+        try {
+            general.send("{\"type\":\"subscribe_job\",\"job_id\":\"" + job + "\"}");
+            general.awaitMessage(m -> isType(m, "subscribed"));
+            general.send("{\"type\":\"dance\"}");
+            general.awaitMessage(m -> isType(m, "error"));
+
+            track("job.update", "{\"jobId\":\"" + job + "\",\"stage\":\"profiling\",\"progress\":25,"
+                    + "\"message\":\"Analyzing data patterns...\"}");
+            for (Client.Socket s : List.of(general, direct)) {
+                JsonObject update = s.awaitMessage(m -> isType(m, "job_update"));
+                assertEquals(job, update.getString("job_id"));
+                assertEquals("profiling", update.getString("stage"));
+                assertEquals(25, update.getInt("progress"));
+                assertEquals("Analyzing data patterns...", update.getString("message"));
+            }
+            track("job.complete", "{\"jobId\":\"" + job + "\",\"insights\":{\"rows\":10}}");
+            JsonObject complete = direct.awaitMessage(m -> isType(m, "job_complete"));
+            assertEquals(100, complete.getInt("progress"));
+            assertEquals(10, complete.getJsonObject("insights").getInt("rows"));
+            track("job.error", "{\"jobId\":\"" + job + "\",\"message\":\"Processing failed\"}");
+            JsonObject error = general.awaitMessage(m -> isType(m, "job_error"));
+            assertEquals("error", error.getString("stage"));
+            assertEquals("Processing failed", error.getString("message"));
+        } finally {
+            general.close();
+            direct.close();
+        }
+    }
+
+    @Test
+    void aClientThatNeverReadsIsLaggedAndDisconnectedWhileAnotherGetsEverything() throws Exception {
+        String subscribe = "{\"type\":\"subscribe\",\"data\":{\"events\":[\"campaign\"],\"organizationId\":\""
+                + org + "\"}}";
+        try (RawWebSocket slow = new RawWebSocket(base, "ws/realtime?access_token=" + token)) {
+            slow.sendText(subscribe);
+            Client.Socket fast = client.webSocket("ws/realtime");
+            try {
+                fast.send(subscribe);
+                fast.awaitMessage(m -> isType(m, "metrics_update"));
+                // More than the server lets a client leave unread (1 M characters) plus its queue (50 events).
+                String pad = "x".repeat(8000);
+                int batches = 8;
+                int perBatch = 40;
+                for (int b = 0; b < batches; b++) {
+                    StringBuilder batch = new StringBuilder("{\"events\":[");
+                    for (int i = 0; i < perBatch; i++) {
+                        batch.append(i == 0 ? "" : ",").append("{\"eventType\":\"click\",\"campaignId\":\"c\","
+                                + "\"organizationId\":\"" + org + "\",\"metadata\":{\"n\":" + (b * perBatch + i)
+                                + ",\"pad\":\"" + pad + "\"}}");
+                    }
+                    assertEquals(200, client.postJson("api/analytics/real-time", batch + "]}").status());
+                }
+                long previous = 0;
+                for (int n = 0; n < batches * perBatch; n++) {
+                    JsonObject m = fast.awaitMessage(x -> isType(x, "event"));
+                    long sequence = m.getJsonNumber("sequence").longValue();
+                    assertTrue(sequence > previous, "in order, nothing twice");
+                    previous = sequence;
+                }
+                assertTrue(fast.isOpen());
+            } finally {
+                fast.close();
+            }
+            String received = slow.readUntilClosed(Duration.ofSeconds(20));
+            assertNotNull(received, "the slow client was not disconnected");
+            // It never reads, so the error message waits behind unread data; the close frame (1013) names the reason.
+            assertTrue(received.contains("lagging"), "the slow client was not told it lags");
+        }
+        String metrics = client.get("metrics?scope=application", "text/plain").body();
+        assertTrue(metrics.contains("analytics_realtime_dropped_total"), metrics);
+        assertTrue(metrics.contains("analytics_realtime_lagging_disconnects_total"), metrics);
+        assertFalse(metrics.contains("analytics_realtime_lagging_disconnects_total{mp_scope=\"application\"} 0.0"),
+                metrics);
+    }
+}
