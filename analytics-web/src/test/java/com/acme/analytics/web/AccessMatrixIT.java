@@ -272,6 +272,15 @@ class AccessMatrixIT {
     }
 
     @Test
+    void closesTheConnectionsOfATokenWhenItExpires() throws Exception {
+        String token = a.issue("viewer", 2).getString("token");
+        Client.Socket socket = anonymous.bearer(token).webSocket("ws/realtime");
+        socket.send("{\"type\":\"ping\"}");
+        socket.awaitMessage(m -> m.getString("type").equals("pong"));
+        assertEquals(1008, socket.awaitClose());
+    }
+
+    @Test
     void revokedWriteKeysTrackNoMore() throws Exception {
         Client admin = anonymous.as(callers.get("admin"));
         JsonObject key = admin.postJson("api/workspaces/" + a.id() + "/write-keys", "").json();
