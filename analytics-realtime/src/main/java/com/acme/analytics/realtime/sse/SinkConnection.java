@@ -4,7 +4,7 @@ import com.acme.analytics.ingest.access.OpenConnections;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /** An SSE stream as the registry of open connections sees it; closing it ends the response. */
-record SinkConnection(SseEventSink sink) implements OpenConnections.Connection {
+public record SinkConnection(SseEventSink sink) implements OpenConnections.Connection {
 
     @Override
     public boolean isOpen() {
