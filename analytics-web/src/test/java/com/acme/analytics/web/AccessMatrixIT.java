@@ -90,7 +90,7 @@ class AccessMatrixIT {
     private Map<String, Integer> expected(String rule, int ok) {
         Map<String, Integer> e = new LinkedHashMap<>();
         for (String caller : callers.keySet()) {
-            int status = switch (caller) {
+            int status = rule.equals("open") ? ok : switch (caller) {
                 case "anonymous", "expired", "forged", "algNone", "wrongIssuer", "wrongAudience" -> 401;
                 case "viewer" -> rule.startsWith("read") ? ok : 403;
                 case "member" -> rule.startsWith("read") || rule.equals("track") ? ok : 403;
@@ -174,6 +174,8 @@ class AccessMatrixIT {
         wrong.addAll(check("POST workspaces", "operate", 201,
                 c -> c.postJson("api/workspaces", "{\"name\":\"matrix\"}")));
         wrong.addAll(check("DELETE any token", "operate", 404, c -> c.delete("api/tokens/tok_none")));
+        wrong.addAll(check("GET /metrics", "operate", 200, c -> c.get("metrics", "text/plain")));
+        wrong.addAll(check("GET /health", "open", 200, c -> c.get("health", "application/json")));
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
 
         // Four callers could track into A (member, admin, write key twice); another workspace's admin could not.
@@ -267,6 +269,15 @@ class AccessMatrixIT {
         String other = a.issue("viewer", 600).getString("id");
         assertEquals(403, anonymous.as(callers.get("otherAdmin")).delete("api/workspaces/" + a.id() + "/tokens/"
                 + other).status());
+    }
+
+    @Test
+    void closesTheConnectionsOfATokenWhenItExpires() throws Exception {
+        String token = a.issue("viewer", 2).getString("token");
+        Client.Socket socket = anonymous.bearer(token).webSocket("ws/realtime");
+        socket.send("{\"type\":\"ping\"}");
+        socket.awaitMessage(m -> m.getString("type").equals("pong"));
+        assertEquals(1008, socket.awaitClose());
     }
 
     @Test

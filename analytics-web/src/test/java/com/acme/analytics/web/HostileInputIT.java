@@ -154,8 +154,12 @@ class HostileInputIT {
             attacker.sendBinary(new byte[] {1, 2, 3});
             attacker.send("{\"type\":\"ping\"}");
             assertEquals("pong", attacker.awaitMessage(m -> true).getString("type"));
+            // An oversize message is refused with an error and the connection stays usable (issue 4); frames past
+            // the container's hard limit (1 MiB) are refused by it before they are buffered, closing the socket.
             attacker.send("{\"type\":\"ping\",\"data\":{\"pad\":\"" + "x".repeat(20_000) + "\"}}");
-            assertTrue(attacker.awaitClose() > 1000, "an oversize frame must close the socket");
+            assertEquals("message_too_large", attacker.awaitMessage(m -> true).getJsonObject("data").getString("code"));
+            attacker.send("{\"type\":\"ping\",\"data\":{\"pad\":\"" + "x".repeat(1_100_000) + "\"}}");
+            assertTrue(attacker.awaitClose() > 1000, "a frame over the hard limit must close the socket");
 
             assertEquals(200, anonymous.bearer(victim.writeKey()).postJson("api/analytics/real-time",
                     "{\"event\":{\"eventType\":\"impression\",\"campaignId\":\"c\",\"organizationId\":\""

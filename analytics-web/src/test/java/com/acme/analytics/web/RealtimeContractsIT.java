@@ -434,7 +434,8 @@ class RealtimeContractsIT {
             // It never reads, so the error message waits behind unread data; the close frame (1013) names the reason.
             assertTrue(received.contains("lagging"), "the slow client was not told it lags");
         }
-        String metrics = client.get("metrics?scope=application", "text/plain").body();
+        String metrics = new Client(base).bearer(Tenants.operatorToken()).get("metrics?scope=application",
+                "text/plain").body();
         assertTrue(metrics.contains("analytics_realtime_dropped_total"), metrics);
         assertTrue(metrics.contains("analytics_realtime_lagging_disconnects_total"), metrics);
         assertFalse(metrics.contains("analytics_realtime_lagging_disconnects_total{mp_scope=\"application\"} 0.0"),

@@ -1,6 +1,7 @@
 package com.acme.analytics.ingest.access;
 
 import java.security.Principal;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -13,9 +14,10 @@ import java.util.Set;
  * @param credentialId the token's id ({@code jti}) or the write key's id; never the secret itself
  * @param workspaceId  the workspace the credential is bound to; null for an operator
  * @param permissions  what the credential allows in that workspace (an operator's: everywhere)
+ * @param expiresAt    when the credential stops being valid; null for write keys, which live until revoked
  */
-public record Caller(Kind kind, String credentialId, String workspaceId, Set<Permission> permissions)
-        implements Principal {
+public record Caller(Kind kind, String credentialId, String workspaceId, Set<Permission> permissions,
+                     Instant expiresAt) implements Principal {
 
     public enum Kind { TOKEN, WRITE_KEY, OPERATOR }
 
@@ -28,18 +30,19 @@ public record Caller(Kind kind, String credentialId, String workspaceId, Set<Per
         permissions = permissions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(permissions));
     }
 
-    public static Caller token(String tokenId, String workspaceId, Role role) {
-        return new Caller(Kind.TOKEN, tokenId, workspaceId, role.permissions());
+    public static Caller token(String tokenId, String workspaceId, Role role, Instant expiresAt) {
+        return new Caller(Kind.TOKEN, tokenId, workspaceId, role.permissions(), Objects.requireNonNull(expiresAt));
     }
 
     /** A write key may only send events, Segment style: it can never read. */
     public static Caller writeKey(String keyId, String workspaceId) {
-        return new Caller(Kind.WRITE_KEY, keyId, workspaceId, EnumSet.of(Permission.TRACK));
+        return new Caller(Kind.WRITE_KEY, keyId, workspaceId, EnumSet.of(Permission.TRACK), null);
     }
 
     /** An operator runs the server and administers any workspace, but reads no workspace's data. */
-    public static Caller operator(String tokenId) {
-        return new Caller(Kind.OPERATOR, tokenId, null, EnumSet.of(Permission.OPERATE, Permission.ADMINISTER));
+    public static Caller operator(String tokenId, Instant expiresAt) {
+        return new Caller(Kind.OPERATOR, tokenId, null, EnumSet.of(Permission.OPERATE, Permission.ADMINISTER),
+                Objects.requireNonNull(expiresAt));
     }
 
     /**

@@ -1,19 +1,28 @@
 package com.acme.analytics.ingest.access;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The open push connections (WebSocket sessions, SSE streams) by the credential that opened them: caps how many one
- * credential holds, and closes them all when the credential is revoked. Closed connections are forgotten lazily.
+ * credential holds, closes them all when the credential is revoked, and closes each when its token expires (checked
+ * every {@value #SWEEP_SECONDS} seconds). Closed connections are forgotten by the same sweep.
  */
 @ApplicationScoped
 public class OpenConnections {
+
+    static final long SWEEP_SECONDS = 5;
 
     /** A connection as this registry sees it; implementations must not throw. */
     public interface Connection {
@@ -23,36 +32,69 @@ public class OpenConnections {
         void close(String reason);
     }
 
-    private final Map<String, Set<Connection>> byCredential = new ConcurrentHashMap<>();
+    private record Held(Connection connection, Instant expiresAt) {
+    }
 
+    private final Map<String, Set<Held>> byCredential = new ConcurrentHashMap<>();
+    private ScheduledFuture<?> sweeper;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
     @Inject
     @ConfigProperty(name = "analytics.security.max-connections-per-credential")
     int maxPerCredential;
 
     /** @throws TooManyRequests when the caller already holds the most connections allowed */
     public void open(Caller caller, Connection connection) {
+        startSweeper();
         byCredential.compute(caller.credentialId(), (id, set) -> {
-            Set<Connection> live = set == null ? ConcurrentHashMap.newKeySet() : set;
-            live.removeIf(c -> !c.isOpen());
+            Set<Held> live = set == null ? ConcurrentHashMap.newKeySet() : set;
+            live.removeIf(h -> !h.connection().isOpen());
             if (live.size() >= maxPerCredential) {
                 throw new TooManyRequests("This credential already holds " + maxPerCredential
-                        + " open connections; close one first", 5);
+                        + " open connections; close one first", SWEEP_SECONDS);
             }
-            live.add(connection);
+            live.add(new Held(connection, caller.expiresAt()));
             return live;
         });
     }
 
     /** Open connections of the credential. */
     public int count(String credentialId) {
-        Set<Connection> set = byCredential.get(credentialId);
-        return set == null ? 0 : (int) set.stream().filter(Connection::isOpen).count();
+        Set<Held> set = byCredential.get(credentialId);
+        return set == null ? 0 : (int) set.stream().filter(h -> h.connection().isOpen()).count();
     }
 
     public void closeAll(String credentialId, String reason) {
-        Set<Connection> set = byCredential.remove(credentialId);
+        Set<Held> set = byCredential.remove(credentialId);
         if (set != null) {
-            set.forEach(c -> c.close(reason));
+            set.forEach(h -> h.connection().close(reason));
+        }
+    }
+
+    private synchronized void startSweeper() {
+        if (sweeper == null) {
+            sweeper = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    void sweep() {
+        Instant now = Instant.now();
+        byCredential.forEach((id, set) -> {
+            set.removeIf(h -> {
+                if (h.expiresAt() != null && now.isAfter(h.expiresAt()) && h.connection().isOpen()) {
+                    h.connection().close("token expired");
+                }
+                return !h.connection().isOpen() || h.expiresAt() != null && now.isAfter(h.expiresAt());
+            });
+            byCredential.computeIfPresent(id, (k, s) -> s.isEmpty() ? null : s);
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
         }
     }
 }

@@ -148,10 +148,10 @@ public class Tokens {
         if (revoked.isRevoked(id)) {
             throw AccessDenied.unauthenticated("The bearer token was revoked");
         }
-        return caller(id, claims);
+        return caller(id, claims, expiry.toInstant());
     }
 
-    private static Caller caller(String id, JWTClaimsSet claims) {
+    private static Caller caller(String id, JWTClaimsSet claims, Instant expiresAt) {
         String role;
         String workspace;
         try {
@@ -161,13 +161,13 @@ public class Tokens {
             throw AccessDenied.unauthenticated("The bearer token's role and workspace must be strings");
         }
         if (OPERATOR_ROLE.equals(role) && workspace == null) {
-            return Caller.operator(id);
+            return Caller.operator(id, expiresAt);
         }
         Role r = Role.fromWire(role).orElseThrow(() ->
                 AccessDenied.unauthenticated("The bearer token's role must be one of " + Role.WIRE_NAMES));
         if (workspace == null || workspace.isBlank()) {
             throw AccessDenied.unauthenticated("The bearer token names no workspace");
         }
-        return Caller.token(id, workspace, r);
+        return Caller.token(id, workspace, r, expiresAt);
     }
 }

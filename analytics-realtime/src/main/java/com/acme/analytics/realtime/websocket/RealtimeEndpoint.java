@@ -22,6 +22,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.ByteBuffer;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
@@ -112,6 +113,12 @@ public class RealtimeEndpoint {
 
     private static void error(Session session, String code, String message) {
         Channels.reply(session, Envelope.now("error", new Problem(code, message)).toJson());
+    }
+
+    /** The protocol is text only; a binary frame is ignored rather than allowed to end the connection. */
+    @OnMessage(maxMessageSize = HARD_LIMIT_BYTES)
+    public void onBinary(Session session, ByteBuffer frame) {
+        // nothing to do: the frame carries no message of the protocol
     }
 
     @OnMessage

@@ -6,8 +6,11 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 
-/** A WebSocket session as the registry of open connections sees it; closed with 1008 (policy violation). */
-record SessionConnection(Session session) implements OpenConnections.Connection {
+/**
+ * A WebSocket session as the registry of open connections sees it; closed with 1008 (policy violation). Every
+ * WebSocket endpoint registers its sessions with {@code OpenConnections} through this, in {@code @OnOpen}.
+ */
+public record SessionConnection(Session session) implements OpenConnections.Connection {
 
     @Override
     public boolean isOpen() {

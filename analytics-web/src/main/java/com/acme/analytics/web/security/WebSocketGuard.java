@@ -24,13 +24,14 @@ import java.security.Principal;
 import java.util.List;
 
 /**
- * The WebSocket handshake, before the upgrade: refuses a foreign {@code Origin} (cross-site WebSocket hijacking),
+ * Every WebSocket handshake, whatever its path (so that a socket endpoint added anywhere is closed by default),
+ * before the upgrade: refuses a foreign {@code Origin} (cross-site WebSocket hijacking),
  * too many attempts from one address, a missing or invalid credential, a credential that may not read, and one that
  * already holds its share of connections. The caller becomes the request's user principal, which the endpoint reads
  * from its session. Browsers cannot set headers on a WebSocket, so the {@code access_token} query parameter is
  * accepted here.
  */
-@WebFilter(urlPatterns = {"/ws/*", "/realtime-analytics/ws/*"}, asyncSupported = true)
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSocketGuard extends HttpFilter {
 
     @Inject
@@ -48,6 +49,10 @@ public class WebSocketGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            chain.doFilter(req, resp);
+            return;
+        }
         if (!origins.allows(req)) {
             Refusals.write(resp, Response.Status.FORBIDDEN, "Origin " + req.getHeader("Origin")
                     + " may not open a WebSocket here", List.of());
