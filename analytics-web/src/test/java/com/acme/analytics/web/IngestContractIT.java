@@ -110,6 +110,22 @@ class IngestContractIT {
     }
 
     @Test
+    void refusesMoreEventsThanABatchMayHoldAndDeepMetadata() throws Exception {
+        StringBuilder many = new StringBuilder("{\"events\":[");
+        for (int i = 0; i <= 1000; i++) {
+            many.append(i == 0 ? "" : ",").append(event("impression", "c1", ""));
+        }
+        Response r = client.postJson("api/analytics/real-time", many.append("]}").toString());
+        assertEquals(400, r.status(), r.body());
+        assertEquals("events", r.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        Response deep = client.postJson("api/analytics/real-time", "{\"event\":" + event("click", "c1",
+                ",\"metadata\":{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":1}}}}}}") + "}");
+        assertEquals(400, deep.status(), deep.body());
+        assertEquals("event.metadata", deep.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(0, storedEvents());
+    }
+
+    @Test
     void answers503WithRetryAfterWhileTheDatabaseIsDownAndStoresNothing() throws Exception {
         db.proxy().cut();
         Response r;

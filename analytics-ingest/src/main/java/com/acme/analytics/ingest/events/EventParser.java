@@ -6,6 +6,7 @@ import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -28,15 +29,20 @@ public class EventParser {
     static final int MAX_ID_LENGTH = 128;
 
     private final EventTimeLimits limits;
+    private final int maxPropertyDepth;
 
+    /** @param maxPropertyDepth how deep {@code metadata} may nest objects and arrays (1: flat) */
     @Inject
-    public EventParser(EventTimeLimits limits) {
+    public EventParser(EventTimeLimits limits,
+                       @ConfigProperty(name = "analytics.ingest.max-property-depth") int maxPropertyDepth) {
         this.limits = limits;
+        this.maxPropertyDepth = maxPropertyDepth;
     }
 
     /** For the CDI proxy only. */
     protected EventParser() {
         this.limits = null;
+        this.maxPropertyDepth = 0;
     }
 
     /**
@@ -148,7 +154,7 @@ public class EventParser {
         }
     }
 
-    private static JsonObject metadata(JsonObject o, String path, List<FieldViolation> violations) {
+    private JsonObject metadata(JsonObject o, String path, List<FieldViolation> violations) {
         JsonValue v = o.get("metadata");
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return JsonValue.EMPTY_JSON_OBJECT;
@@ -157,7 +163,21 @@ public class EventParser {
             violations.add(new FieldViolation(path + ".metadata", "must be a JSON object"));
             return JsonValue.EMPTY_JSON_OBJECT;
         }
+        if (depth(v) > maxPropertyDepth) {
+            violations.add(new FieldViolation(path + ".metadata", "nests objects or arrays deeper than "
+                    + maxPropertyDepth + " levels"));
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
         return v.asJsonObject();
+    }
+
+    /** Levels of objects and arrays: 1 for a flat object. */
+    private static int depth(JsonValue v) {
+        return switch (v.getValueType()) {
+            case OBJECT -> 1 + v.asJsonObject().values().stream().mapToInt(EventParser::depth).max().orElse(0);
+            case ARRAY -> 1 + v.asJsonArray().stream().mapToInt(EventParser::depth).max().orElse(0);
+            default -> 0;
+        };
     }
 
     private static String text(JsonObject o, String name) {

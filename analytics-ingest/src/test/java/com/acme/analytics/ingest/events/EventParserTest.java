@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventParserTest {
 
     private static final Instant NOW = Instant.parse("2025-07-15T12:30:00Z");
-    private final EventParser parser = new EventParser(new EventTimeLimits(90, 300));
+    private final EventParser parser = new EventParser(new EventTimeLimits(90, 300), 3);
 
     private static JsonValue json(String text) {
         return Json.createReader(new StringReader(text.replace('\'', '"'))).readValue();
@@ -112,6 +112,16 @@ class EventParserTest {
         List<FieldViolation> old = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
                 + "'timestamp': '" + NOW.minus(Duration.ofDays(95)) + "'}");
         assertTrue(old.get(0).message().contains("retention"), old.get(0).message());
+    }
+
+    @Test
+    void rejectsMetadataNestedDeeperThanTheLimit() {
+        parser.parse(json("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'metadata': {'a': {'b': [1]}}}"), "event", NOW);
+        List<FieldViolation> v = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'metadata': {'a': {'b': [[1]]}}}");
+        assertEquals("event.metadata", v.get(0).field());
+        assertTrue(v.get(0).message().contains("3 levels"), v.get(0).message());
     }
 
     @Test

@@ -35,6 +35,9 @@ public class Ingest {
     @Inject
     @ConfigProperty(name = "analytics.ingest.max-body-bytes")
     long maxBodyBytes;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.max-batch-events")
+    int maxBatchEvents;
 
     /**
      * @param campaignId the campaign of the path, or null
@@ -44,7 +47,7 @@ public class Ingest {
         IngestRequest request;
         try {
             request = IngestRequest.read(JsonBody.read(body, contentLength, maxBodyBytes), parser, campaignId,
-                    Instant.now());
+                    maxBatchEvents, Instant.now());
         } catch (InvalidInputException e) {
             trackEvents.recordRejected(e.violations().size());
             throw e;

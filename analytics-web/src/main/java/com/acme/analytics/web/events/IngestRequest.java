@@ -34,7 +34,7 @@ record IngestRequest(List<TrackedEvent> events, List<String> paths, List<Rejecti
      * @throws InvalidInputException when the body is neither shape, the single event is invalid, or every event of
      *                               the batch is
      */
-    static IngestRequest read(JsonValue body, EventParser parser, String campaignId, Instant now) {
+    static IngestRequest read(JsonValue body, EventParser parser, String campaignId, int maxEvents, Instant now) {
         if (body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidInputException("body", "must be a JSON object with 'event' or 'events'");
         }
@@ -48,6 +48,10 @@ record IngestRequest(List<TrackedEvent> events, List<String> paths, List<Rejecti
             throw new InvalidInputException("events", "'event' (an object) or 'events' (a non-empty array) is required");
         }
         JsonArray array = (JsonArray) batch;
+        if (array.size() > maxEvents) {
+            throw new InvalidInputException("events", "at most " + maxEvents + " events per request; got "
+                    + array.size());
+        }
         List<TrackedEvent> events = new ArrayList<>(array.size());
         List<String> paths = new ArrayList<>(array.size());
         List<Rejection> rejected = new ArrayList<>();
