@@ -93,10 +93,10 @@ class AccessMatrixIT {
             int status = rule.equals("open") ? ok : switch (caller) {
                 case "anonymous", "expired", "forged", "algNone", "wrongIssuer", "wrongAudience" -> 401;
                 case "viewer" -> rule.startsWith("read") ? ok : 403;
-                case "member" -> rule.startsWith("read") || rule.equals("track") ? ok : 403;
+                case "member" -> rule.startsWith("read") || rule.startsWith("track") ? ok : 403;
                 case "admin" -> rule.equals("operate") ? 403 : ok;
-                case "otherAdmin" -> rule.equals("read-any-workspace") ? ok : 403;
-                case "writeKey", "writeKeyBasic" -> rule.equals("track") ? ok : 403;
+                case "otherAdmin" -> rule.endsWith("-any-workspace") ? ok : 403;
+                case "writeKey", "writeKeyBasic" -> rule.startsWith("track") ? ok : 403;
                 case "operator" -> rule.equals("operate") || rule.equals("administer") ? ok : 403;
                 default -> throw new IllegalStateException(caller);
             };
@@ -184,6 +184,65 @@ class AccessMatrixIT {
         Thread.sleep(2L * Deployments.FLUSH_INTERVAL_MS + 500);
         assertEquals(4, db.number("select count(*) from raw_event where workspace_id = ?", a.id()));
         assertEquals(0, db.number("select count(*) from raw_event where workspace_id = ?", b.id()));
+    }
+
+    /**
+     * The push and tracking endpoints of the other documents. Rules ending in {@code -any-workspace} act on the
+     * caller's own workspace whatever it is (Segment's calls name none), so another workspace's admin succeeds
+     * there, in its own workspace.
+     */
+    @Test
+    void everyPushAndTrackingEndpointAdmitsExactlyTheCallersItShould() throws Exception {
+        String json = "application/json";
+        String workspace = "api/workspaces/" + a.id() + "/analytics/realtime";
+        List<String> wrong = new ArrayList<>();
+        wrong.addAll(check("POST workspace event", "track", 200, c -> c.postJson(workspace,
+                "{\"eventType\":\"message.sent\",\"eventData\":{\"channelId\":\"c1\"},\"sessionId\":\"s\"}")));
+        wrong.addAll(check("DELETE workspace streams", "administer", 200, c -> c.delete(workspace)));
+        wrong.addAll(check("POST campaign events", "track", 200, c -> c.postJson(
+                "api/campaigns/camp_m/analytics/real-time", event(a.id()))));
+        wrong.addAll(check("POST /v1/track", "track-any-workspace", 200, c -> c.postJson("v1/track",
+                "{\"userId\":\"u\",\"event\":\"Matrix Checked\"}")));
+        wrong.addAll(check("POST subscribe", "read", 201, c -> c.postJson("api/analytics/real-time/subscribe",
+                "{\"organizationId\":\"" + a.id() + "\",\"campaignIds\":[\"camp_m\"]}")));
+        wrong.addAll(check("GET subscription stats", "read-any-workspace", 200,
+                c -> c.get("api/analytics/real-time/subscribe", json)));
+        wrong.addAll(check("DELETE subscribe", "read-any-workspace", 404,
+                c -> c.delete("api/analytics/real-time/subscribe?subscriptionId=sub_none")));
+        wrong.addAll(check("GET updates", "read-any-workspace", 404,
+                c -> c.get("api/analytics/real-time/updates?subscriptionId=sub_none", json)));
+        for (String path : List.of("ws", "ws/job/job-1", "realtime-analytics/ws/" + a.id())) {
+            for (var e : expected("read-any-workspace", 101).entrySet()) {
+                Response r = anonymous.as(callers.get(e.getKey())).webSocketRefusal(path);
+                if (r.status() != e.getValue()) {
+                    wrong.add("WS " + path + " as " + e.getKey() + ": " + r.status() + " instead of " + e.getValue());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+
+        // Member, admin and the write key twice tracked into A on each of the three tracking endpoints; another
+        // workspace's admin tracked into its own workspace through Segment's call only.
+        assertEquals(12, db.number("select count(*) from raw_event where workspace_id = ?", a.id()));
+        assertEquals(1, db.number("select count(*) from raw_event where workspace_id = ?", b.id()));
+
+        // A subscription's id is no key to another workspace's updates.
+        String id = anonymous.as(callers.get("viewer")).postJson("api/analytics/real-time/subscribe",
+                "{\"organizationId\":\"" + a.id() + "\"}").json().getJsonObject("subscription").getString("id");
+        assertEquals(200, anonymous.as(callers.get("viewer")).get("api/analytics/real-time/updates?subscriptionId="
+                + id, json).status());
+        assertEquals(404, anonymous.as(callers.get("otherAdmin")).get("api/analytics/real-time/updates?subscriptionId="
+                + id, json).status());
+
+        // The integration socket of another workspace is refused once open: an error, then the close.
+        Client.Socket intruder = anonymous.as(callers.get("otherAdmin")).webSocket("realtime-analytics/ws/" + a.id());
+        try {
+            JsonObject error = intruder.awaitMessage(m -> true);
+            assertEquals("forbidden", error.getString("code"), error.toString());
+            assertTrue(intruder.awaitClose() > 1000, "the foreign integration socket stayed open");
+        } finally {
+            intruder.close();
+        }
     }
 
     @Test

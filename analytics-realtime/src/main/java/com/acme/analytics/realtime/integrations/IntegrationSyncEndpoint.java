@@ -54,8 +54,10 @@ public class IntegrationSyncEndpoint {
         try {
             SocketAccess.requireRead(session, clientId);
         } catch (ClientMessage.Rejected e) {
-            // Another workspace's socket: told why, then closed, before anything of it is sent.
-            error(session, e.code(), e.getMessage());
+            // Another workspace's socket: told why, then closed, before anything of it is sent. The client has no
+            // channel yet, so the error goes out directly.
+            session.getBasicRemote().sendText(MessageWriter.toJson(Map.of("type", "error", "message", e.getMessage(),
+                    "code", e.code())));
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden"));
             return;
         }
