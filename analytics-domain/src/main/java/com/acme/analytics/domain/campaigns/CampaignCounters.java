@@ -1,8 +1,9 @@
 package com.acme.analytics.domain.campaigns;
 
 import com.acme.analytics.domain.metrics.Money;
-import com.acme.analytics.domain.metrics.Ratio;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** Exact counts of a campaign's events over a stored period (a day of the rollup), and the amount they carried. */
@@ -18,38 +19,22 @@ public record CampaignCounters(long impressions, long clicks, long conversions, 
         Objects.requireNonNull(spent, "spent");
     }
 
-    /** Clicks per impression, in percent. */
-    public double ctr() {
-        return new Ratio(clicks, impressions).percent();
-    }
-
-    /** Conversions per click, in percent. */
-    public double conversionRate() {
-        return new Ratio(conversions, clicks).percent();
-    }
-
-    /** Spend per click, in currency units. */
-    public double cpc() {
-        return spent.per(clicks);
-    }
-
-    /** Spend per conversion, in currency units. */
-    public double cpa() {
-        return spent.per(conversions);
-    }
-
-    /** Engagements per impression, in percent. */
-    public double engagementRate() {
-        return new Ratio(engagements, impressions).percent();
-    }
-
-    /** Completions per playback (view), in percent. */
-    public double completionRate() {
-        return new Ratio(completions, views).percent();
-    }
-
-    /** Skips per playback (view), in percent. */
-    public double skipRate() {
-        return new Ratio(skips, views).percent();
+    /**
+     * These counts as the base values of {@link CampaignViews#REAL_TIME}, so that a stored day's rates are derived
+     * by the same definitions as the live ones; what a day does not keep (sessions, view time) is zero.
+     */
+    public Map<String, Number> asViewBase() {
+        Map<String, Number> base = new HashMap<>();
+        CampaignViews.REAL_TIME.baseEntries().forEach(e -> base.put(e.name(), 0L));
+        base.put("averageViewTime", 0.0);
+        base.put("impressions", impressions);
+        base.put("clicks", clicks);
+        base.put("conversions", conversions);
+        base.put("views", views);
+        base.put("engagements", engagements);
+        base.put("completions", completions);
+        base.put("skips", skips);
+        base.put("spent", spent.micros());
+        return base;
     }
 }

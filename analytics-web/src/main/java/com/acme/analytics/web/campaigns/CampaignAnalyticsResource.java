@@ -1,6 +1,8 @@
 package com.acme.analytics.web.campaigns;
 
 import com.acme.analytics.domain.campaigns.CampaignCounters;
+import com.acme.analytics.domain.campaigns.CampaignViews;
+import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.campaigns.RealTimeMetrics;
 import com.acme.analytics.ingest.access.Access;
 import com.acme.analytics.ingest.access.CurrentCaller;
@@ -27,10 +29,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A campaign's live metrics over a window, and its daily rollups, in the caller's workspace (the optional
@@ -104,8 +108,12 @@ public class CampaignAnalyticsResource {
                       double conversionRate, double spent, double cpc, double cpa) {
 
         static Day of(LocalDate date, CampaignCounters c) {
-            return new Day(date, c.impressions(), c.clicks(), c.conversions(), c.ctr(), c.conversionRate(),
-                    c.spent().units(), c.cpc(), c.cpa());
+            Map<String, Number> v = CampaignViews.REAL_TIME.derive(c.asViewBase(),
+                    new MetricWindow.Range(date.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                            date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()), Instant.now());
+            RealTimeMetrics m = RealTimeMetrics.from(null, Instant.now(), v);
+            return new Day(date, m.impressions(), m.clicks(), m.conversions(), m.ctr(), m.conversionRate(),
+                    m.totalSpent(), m.cpc(), m.cpa());
         }
     }
 }
