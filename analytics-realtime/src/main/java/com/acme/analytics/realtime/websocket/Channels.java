@@ -17,6 +17,10 @@ public final class Channels {
     }
 
     public static ClientChannel open(SubscriptionHub hub, Session session, String workspaceId, Audience audience) {
+        // No container idle timeout: Tyrus re-arms it on every send through one shared scheduler, which costs more
+        // than the send itself with thousands of sessions. Heartbeats and the hub's lagging checks cover idle and
+        // dead clients instead.
+        session.setMaxIdleTimeout(0);
         WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);
