@@ -24,6 +24,10 @@ public sealed interface MetricWindow {
         public Interval at(Instant now) {
             return new Interval(now.minus(length), now);
         }
+
+        public long seconds() {
+            return length.toSeconds();
+        }
     }
 
     /** Since the start of the current day in a time zone (the workspace's; UTC by default). */
@@ -52,7 +56,7 @@ public sealed interface MetricWindow {
         }
     }
 
-    static MetricWindow lastSeconds(long seconds) {
+    static Trailing lastSeconds(long seconds) {
         return new Trailing(Duration.ofSeconds(seconds));
     }
 

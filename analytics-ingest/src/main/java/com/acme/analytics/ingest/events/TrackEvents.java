@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -73,6 +74,15 @@ public class TrackEvents {
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
                         ? new IngestUnavailableException("Not committed within " + commitTimeoutMs
                         + " ms; it may still be stored: retry with the same event ids", retryAfterSeconds) : e));
+    }
+
+    /**
+     * The failure a stage of {@link #submit} reports, as thrown: a dependent stage wraps it in a
+     * {@link CompletionException}.
+     */
+    public static Throwable failure(Throwable reported) {
+        return reported instanceof CompletionException && reported.getCause() != null ? reported.getCause()
+                : reported;
     }
 
     /** Counts events refused by validation, for the pipeline status. */

@@ -225,9 +225,13 @@ public class BatchFlusher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Waits for a flush in progress instead of leaving it the work, as flush() would.
         flushing.lock();
-        flushing.unlock();
-        flush();
+        try {
+            writeAll();
+        } finally {
+            flushing.unlock();
+        }
         store.close();
         int left = buffer.size() + retry.stream().mapToInt(Submission::size).sum();
         if (left > 0) {

@@ -21,28 +21,23 @@ public class CampaignMetricsQuery {
     MetricEngine engine;
 
     /** The {@code RealTimeMetrics} of one campaign of a workspace; all zero when it had no events in the window. */
-    public RealTimeMetrics campaign(String workspaceId, String campaignId, TimeWindow window) throws SQLException {
+    public RealTimeMetrics campaign(String workspaceId, String campaignId, MetricWindow.Trailing window) throws SQLException {
         Instant now = Instant.now();
         MetricEngine.Row row = engine.evaluate(CampaignViews.REAL_TIME, new Scope(workspaceId, campaignId,
-                GroupBy.NONE), trailing(window), now).get(0);
+                GroupBy.NONE), window, now).get(0);
         return RealTimeMetrics.from(campaignId, now, row.values());
     }
 
     /** The dashboard of a workspace: its summary and one row per campaign that had events in the window. */
-    public Dashboard dashboard(String workspaceId, TimeWindow window) throws SQLException {
+    public Dashboard dashboard(String workspaceId, MetricWindow.Trailing window) throws SQLException {
         Instant now = Instant.now();
-        MetricWindow w = trailing(window);
         DashboardSummary summary = DashboardSummary.from(engine.evaluate(CampaignViews.DASHBOARD,
-                new Scope(workspaceId, null, GroupBy.NONE), w, now).get(0).values());
+                new Scope(workspaceId, null, GroupBy.NONE), window, now).get(0).values());
         List<RealTimeMetrics> campaigns = engine.evaluate(CampaignViews.REAL_TIME,
-                        new Scope(workspaceId, null, GroupBy.CAMPAIGN), w, now).stream()
+                        new Scope(workspaceId, null, GroupBy.CAMPAIGN), window, now).stream()
                 .map(row -> RealTimeMetrics.from(row.key(), now, row.values()))
                 .toList();
         return new Dashboard(workspaceId, window.seconds(), summary, campaigns, now);
-    }
-
-    private static MetricWindow trailing(TimeWindow window) {
-        return new MetricWindow.Trailing(window.length());
     }
 
     /** The organization dashboard of the campaign pipeline contract. */

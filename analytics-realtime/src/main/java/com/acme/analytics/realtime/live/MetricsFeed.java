@@ -1,10 +1,10 @@
 package com.acme.analytics.realtime.live;
 
 import com.acme.analytics.domain.campaigns.RealTimeMetrics;
+import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
-import com.acme.analytics.ingest.metrics.TimeWindow;
 import com.acme.analytics.realtime.hub.Audience;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
@@ -100,7 +100,7 @@ public class MetricsFeed {
         hub.publish(topic, (Audience a) -> a instanceof CampaignAudience c ? c.campaign(workspaceId, metrics) : null);
     }
 
-    private TimeWindow window() {
-        return TimeWindow.ofSeconds(windowSeconds);
+    private MetricWindow.Trailing window() {
+        return MetricWindow.lastSeconds(windowSeconds);
     }
 }

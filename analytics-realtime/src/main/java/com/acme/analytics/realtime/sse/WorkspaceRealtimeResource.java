@@ -40,7 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -126,7 +125,7 @@ public class WorkspaceRealtimeResource {
         trackEvents.submit(List.of(new TrackedEvent(UUID.randomUUID().toString(), workspaceId, eventType, null, now,
                         new Money(0), sessionId, userId, properties.toString())), Submission.Ack.COMMITTED)
                 .whenComplete((outcome, error) -> async.resume(error != null
-                        ? (error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)
+                        ? TrackEvents.failure(error)
                         : new Tracked(true, "Event tracked successfully", eventType,
                         streams.connections(workspaceId), now)));
     }

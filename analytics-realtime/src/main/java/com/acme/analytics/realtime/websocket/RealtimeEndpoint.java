@@ -1,8 +1,8 @@
 package com.acme.analytics.realtime.websocket;
 
+import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.ingest.access.OpenConnections;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
-import com.acme.analytics.ingest.metrics.TimeWindow;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MessageWriter.Envelope;
@@ -96,7 +96,7 @@ public class RealtimeEndpoint {
         channel.audience(audience);
         try {
             channel.offer(audience.metricsUpdate(campaignMetrics.dashboard(subscription.workspaceId(),
-                    TimeWindow.ofSeconds(windowSeconds))));
+                    MetricWindow.lastSeconds(windowSeconds))));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
             error(session, "unavailable", "metrics are unavailable right now; the subscription stands");

@@ -10,7 +10,6 @@ import com.acme.analytics.ingest.access.Permission;
 import com.acme.analytics.ingest.events.InvalidInputException;
 import com.acme.analytics.ingest.metrics.CampaignHistory;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
-import com.acme.analytics.ingest.metrics.TimeWindow;
 import com.acme.analytics.web.events.Ingest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -72,7 +71,7 @@ public class CampaignAnalyticsResource {
     @Path("real-time")
     public CampaignMetricsAnswer realTime(@PathParam("campaignId") String campaignId,
                                           @QueryParam("timeWindow") String timeWindow) throws SQLException {
-        TimeWindow window = windows.parse(timeWindow);
+        MetricWindow.Trailing window = windows.parse(timeWindow);
         return new CampaignMetricsAnswer(campaignId, window.seconds(),
                 metrics.campaign(caller.workspaceId(), campaignId, window));
     }

@@ -1,7 +1,7 @@
 package com.acme.analytics.web.campaigns;
 
 import com.acme.analytics.ingest.events.InvalidInputException;
-import com.acme.analytics.ingest.metrics.TimeWindow;
+import com.acme.analytics.domain.metrics.MetricWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,9 +17,9 @@ public class TimeWindows {
     @ConfigProperty(name = "analytics.metrics.max-window-seconds")
     long maxSeconds;
 
-    public TimeWindow parse(String timeWindow) {
+    public MetricWindow.Trailing parse(String timeWindow) {
         if (timeWindow == null || timeWindow.isBlank()) {
-            return TimeWindow.ofSeconds(defaultSeconds);
+            return MetricWindow.lastSeconds(defaultSeconds);
         }
         long seconds;
         try {
@@ -30,6 +30,6 @@ public class TimeWindows {
         if (seconds < 1 || seconds > maxSeconds) {
             throw new InvalidInputException("timeWindow", "must be a whole number of seconds from 1 to " + maxSeconds);
         }
-        return TimeWindow.ofSeconds(seconds);
+        return MetricWindow.lastSeconds(seconds);
     }
 }

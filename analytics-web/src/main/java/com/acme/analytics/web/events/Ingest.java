@@ -16,7 +16,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
 /**
  * The HTTP side of ingest shared by the ingest endpoints: read and validate the body, submit the valid events,
@@ -58,7 +57,7 @@ public class Ingest {
         List<String> ids = request.events().stream().map(TrackedEvent::eventId).toList();
         trackEvents.submit(request.events(), ack).whenComplete((outcome, error) -> {
             if (error != null) {
-                async.resume(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                async.resume(TrackEvents.failure(error));
             } else if (outcome == null) {
                 async.resume(Response.accepted(new Answer(true, ids.size(), null, request.rejected(), ids, "buffered",
                         Instant.now())).build());

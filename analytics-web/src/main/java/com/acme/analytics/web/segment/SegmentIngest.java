@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
 /**
  * Reads a Segment request (one message, or a batch whose bad messages are rejected one by one) into the caller's
@@ -72,7 +71,7 @@ public class SegmentIngest {
         }
         trackEvents.recordRejected(rejected.size());
         trackEvents.submit(events, Ack.COMMITTED).whenComplete((outcome, error) -> async.resume(error != null
-                ? (error instanceof CompletionException && error.getCause() != null ? error.getCause() : error)
+                ? TrackEvents.failure(error)
                 : Response.ok(new Answer(true, outcome.stored(), outcome.duplicates(), rejected)).build()));
     }
 
