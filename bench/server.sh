@@ -14,7 +14,7 @@ start_server() {
     PORT=$port ANALYTICS_DATA_DIR=$data ANALYTICS_EMBEDDED_DB_PORT=$db_port \
     ANALYTICS_SECURITY_RATE_LIMIT_INGEST_PER_KEY_PER_SECOND=1000000 \
     ANALYTICS_SECURITY_RATE_LIMIT_INGEST_PER_ADDRESS_PER_SECOND=1000000 \
-        java ${JAVA_OPTS:-} -jar "$launcher" "$war" > "$data/$1.log" 2>&1 &
+        ./run.sh > "$data/$1.log" 2>&1 &
     server=$!
     for _ in $(seq 1 180); do
         if grep -q "^Demo write key: " "$data/$1.log"; then
