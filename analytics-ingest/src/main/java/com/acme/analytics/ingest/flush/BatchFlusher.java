@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +27,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -84,6 +87,13 @@ public class BatchFlusher {
     Optional<String> databasePassword;
 
     private EventStore store;
+    /**
+     * Runs what follows a commit (the waiting requests' answers, the flushed-events observers) so the committer
+     * goes back to writing at once. Threads made once: a ManagedExecutorService captures the application's
+     * context for every task, which on Payara scans every jar of the application (half the allocations at
+     * 1,000 requests/s, measured with JFR).
+     */
+    private ExecutorService afterCommit;
     /** Requests for a flush at once; the committer thread takes them all at each wake-up. */
     private final Semaphore wakeUps = new Semaphore(0);
     private Thread committer;
@@ -102,6 +112,7 @@ public class BatchFlusher {
     @PostConstruct
     void start() {
         store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
+        afterCommit = Executors.newFixedThreadPool(2, threads);
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
         committer = threads.newThread(this::commitWhenAsked);
         committer.setName("ingest-committer");
@@ -177,7 +188,7 @@ public class BatchFlusher {
             lastFlush = Instant.now();
         }
         if (!written.isEmpty()) {
-            flushed.fireAsync(new EventsFlushed(written, Instant.now()));
+            flushed.fireAsync(new EventsFlushed(written, Instant.now()), NotificationOptions.ofExecutor(afterCommit));
         }
     }
 
@@ -188,7 +199,8 @@ public class BatchFlusher {
             int fresh = (int) s.events().stream().filter(isNew::contains).count();
             storedCount.addAndGet(fresh);
             duplicateCount.addAndGet(s.size() - fresh);
-            s.outcome().complete(new Submission.Outcome(fresh, s.size() - fresh));
+            Submission.Outcome outcome = new Submission.Outcome(fresh, s.size() - fresh);
+            afterCommit.execute(() -> s.outcome().complete(outcome));
         }
     }
 
@@ -200,9 +212,10 @@ public class BatchFlusher {
             if (s.ack() == Submission.Ack.BUFFERED) {
                 kept.add(s);
             } else {
-                s.outcome().completeExceptionally(new IngestUnavailableException(
+                IngestUnavailableException failure = new IngestUnavailableException(
                         "The events could not be stored (database unavailable); nothing was stored, retry",
-                        retryAfterSeconds));
+                        retryAfterSeconds);
+                afterCommit.execute(() -> s.outcome().completeExceptionally(failure));
             }
         }
         retry = kept;
@@ -233,6 +246,7 @@ public class BatchFlusher {
             flushing.unlock();
         }
         store.close();
+        afterCommit.shutdown();
         int left = buffer.size() + retry.stream().mapToInt(Submission::size).sum();
         if (left > 0) {
             LOG.severe(left + " buffered events could not be written before shutdown");

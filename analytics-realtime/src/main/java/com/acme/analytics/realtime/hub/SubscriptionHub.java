@@ -167,7 +167,11 @@ public class SubscriptionHub {
         return subscribers.keySet().stream().filter(t -> t.kind() == kind).toList();
     }
 
-    /** Runs the transports' work that may block (SSE writes, WebSocket pings), never on a publisher's thread. */
+    /**
+     * Runs the transports' work that may block (SSE writes, WebSocket pings) and the feeds' metric queries, never
+     * on a publisher's thread. Use it rather than a ManagedExecutorService: that one captures the application's
+     * context for every task, which on Payara scans every jar of the application.
+     */
     public Executor executor() {
         return executor;
     }

@@ -6,8 +6,6 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.live.LiveEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,8 +24,6 @@ public class IntegrationFeed {
 
     private static final Logger LOG = Logger.getLogger(IntegrationFeed.class.getName());
 
-    @Resource
-    ManagedExecutorService executor;
     @Inject
     SubscriptionHub hub;
     @Inject
@@ -44,7 +40,7 @@ public class IntegrationFeed {
                 }
             }
         }
-        touched.forEach((topic, events) -> executor.execute(() -> publish(topic, events)));
+        touched.forEach((topic, events) -> hub.executor().execute(() -> publish(topic, events)));
     }
 
     private void publish(Topic topic, List<TrackedEvent> events) {

@@ -8,8 +8,6 @@ import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
 import com.acme.analytics.realtime.hub.Audience;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,8 +34,6 @@ public class MetricsFeed {
     /** Per workspace waiting for a refresh: the campaigns touched since it was queued. */
     private final Map<String, Set<String>> pending = new ConcurrentHashMap<>();
 
-    @Resource
-    ManagedExecutorService executor;
     @Inject
     SubscriptionHub hub;
     @Inject
@@ -62,7 +58,7 @@ public class MetricsFeed {
                 return set;
             });
             if (queued[0]) {
-                executor.execute(() -> refresh(event.workspaceId()));
+                hub.executor().execute(() -> refresh(event.workspaceId()));
             }
         }
     }
