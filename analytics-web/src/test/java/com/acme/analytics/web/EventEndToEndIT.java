@@ -4,19 +4,13 @@ import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
-import com.acme.analytics.web.support.Tenants;
-import com.acme.analytics.web.support.TestDatabase;
+import com.acme.analytics.web.support.InNewWorkspace;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
@@ -27,38 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One event through every module: validated at the REST edge, buffered, written by the timer-driven flusher into
  * the raw table and the daily rollup, read back as campaign metrics, and pushed to WebSocket and SSE clients.
  */
-@ExtendWith(ArquillianExtension.class)
-class EventEndToEndIT {
+class EventEndToEndIT extends InNewWorkspace {
 
     private static final Duration FLUSHED = Duration.ofSeconds(15);
-
-    @ArquillianResource
-    URL base;
-
-    private final TestDatabase db = TestDatabase.get();
-    private Tenants.Tenant tenant;
-    private Client client;
-    private String org;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
-    }
-
-    /** Each test in a workspace of its own, created through the operator API, as the workspace's admin. */
-    @BeforeEach
-    void newTenant() throws Exception {
-        tenant = new Tenants(new Client(base)).create();
-        org = tenant.id();
-        client = new Client(base).bearer(tenant.token("admin"));
-    }
-
-    private String event(String type, String campaign, String extra) {
-        return tenant.event(type, campaign, extra);
-    }
-
-    private long storedEvents() throws Exception {
-        return db.storedEvents(org);
     }
 
     @Test

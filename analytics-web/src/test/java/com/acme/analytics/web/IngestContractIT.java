@@ -1,20 +1,13 @@
 package com.acme.analytics.web;
 
-import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
-import com.acme.analytics.web.support.Tenants;
-import com.acme.analytics.web.support.TestDatabase;
+import com.acme.analytics.web.support.InNewWorkspace;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -24,35 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The ingest contract's edges: partial batches, event time, limits, and what happens when the database is gone. */
-@ExtendWith(ArquillianExtension.class)
-class IngestContractIT {
-
-    @ArquillianResource
-    URL base;
-
-    private final TestDatabase db = TestDatabase.get();
-    private Tenants.Tenant tenant;
-    private Client client;
-    private String org;
+class IngestContractIT extends InNewWorkspace {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
-    }
-
-    @BeforeEach
-    void newTenant() throws Exception {
-        tenant = new Tenants(new Client(base)).create();
-        org = tenant.id();
-        client = new Client(base).bearer(tenant.token("admin"));
-    }
-
-    private String event(String type, String campaign, String extra) {
-        return tenant.event(type, campaign, extra);
-    }
-
-    private long storedEvents() throws Exception {
-        return db.storedEvents(org);
     }
 
     @Test

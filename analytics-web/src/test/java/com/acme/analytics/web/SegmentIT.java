@@ -4,23 +4,18 @@ import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.InNewWorkspace;
 import com.acme.analytics.web.support.Tenants;
-import com.acme.analytics.web.support.TestDatabase;
 import com.segment.analytics.Analytics;
 import com.segment.analytics.messages.IdentifyMessage;
 import com.segment.analytics.messages.PageMessage;
 import com.segment.analytics.messages.TrackMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,23 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Segment's tracking API: the real Segment Java SDK, pointed at this server, works unchanged. */
-@ExtendWith(ArquillianExtension.class)
-class SegmentIT {
-
-    @ArquillianResource
-    URL base;
-
-    private final TestDatabase db = TestDatabase.get();
-    private Tenants.Tenant tenant;
+class SegmentIT extends InNewWorkspace {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
-    }
-
-    @BeforeEach
-    void newTenant() throws Exception {
-        tenant = new Tenants(new Client(base)).create();
     }
 
     private long stored(String where, Object... params) throws Exception {
