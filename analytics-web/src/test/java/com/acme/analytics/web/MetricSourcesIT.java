@@ -58,7 +58,7 @@ class MetricSourcesIT {
         org = tenant.id();
         client = new Client(base).bearer(tenant.token("admin"));
         now = Instant.now();
-        events = new MixedEvents(org, now, EVENTS);
+        events = new MixedEvents(org, "", now, EVENTS, MixedEvents.DAYS, 137);
         Response first = client.postJson("api/analytics/real-time", events.firstBatch());
         assertEquals(200, first.status(), first.body());
         assertEquals(EVENTS, first.json().getInt("accepted"));

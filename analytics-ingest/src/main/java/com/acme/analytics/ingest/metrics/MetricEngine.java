@@ -7,6 +7,7 @@ import com.acme.analytics.domain.metrics.MetricWindow.Interval;
 import com.acme.analytics.domain.metrics.Subject;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -22,12 +23,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Evaluates a {@link MetricView}: each base metric is read from the cheapest source that holds it exactly, then
  * the view derives the rest. All windows resolve against one "now", rounded up to the next whole second.
  *
  * <ul>
+ *   <li>Trailing windows up to the live window's length, once memory saw them whole: the {@link LiveWindows}
+ *       (counts, sums, means of the tracked properties, distinct users, sessions and campaigns, bounces).</li>
  *   <li>Counts and sums: the whole minutes of their interval from the per-minute rollup ({@code event_minute}),
  *       the partial minutes at either end from the raw events. A range of whole minutes needs no raw event, so
  *       history outlives the raw retention.</li>
@@ -48,8 +52,12 @@ public class MetricEngine {
     public enum Sources {
         /** The cheapest exact source of each metric. */
         ALL,
+        /** The database only: rollups and raw events. */
+        STORED,
         /** The raw events only (nothing older than their retention). */
-        RAW
+        RAW,
+        /** Memory for every metric it computes over a live window, even before it saw the whole window. */
+        LIVE
     }
 
     /**
@@ -77,6 +85,8 @@ public class MetricEngine {
 
     @Resource(lookup = "java:app/jdbc/analytics")
     DataSource dataSource;
+    @Inject
+    LiveWindows live;
 
     /**
      * @param window the window of the entries that have none of their own
@@ -92,51 +102,38 @@ public class MetricEngine {
             throws SQLException {
         Instant at = wholeSecondUpTo(now);
         Partial partial = new Partial(scope);
-        Select raw = Select.rawEvents(scope);
-        Select minutes = Select.minuteRollup(scope);
-        Select actorDays = Select.actorDays(scope);
-        List<Bounces> bounces = new ArrayList<>();
+        Stored stored = new Stored(scope, sources == Sources.RAW);
+        List<MetricView.Entry> inMemory = new ArrayList<>();
+        List<Interval> memoryIntervals = new ArrayList<>();
         for (MetricView.Entry e : view.baseEntries()) {
-            Interval interval = view.windowOf(e, window).at(at);
-            Metric m = e.metric();
-            if (m instanceof Metric.SingleEventSessions b) {
-                bounces.add(new Bounces(e.name(), b, interval));
-            } else if (sources == Sources.RAW) {
-                raw.add(e, List.of(interval));
-            } else if (m instanceof Metric.Count || m instanceof Metric.Sum) {
-                Instant wholeFrom = ceil(interval.from(), MINUTE);
-                Instant wholeTo = floor(interval.to(), MINUTE);
-                if (wholeFrom.isBefore(wholeTo)) {
-                    minutes.add(e, List.of(new Interval(wholeFrom, wholeTo)));
-                    List<Interval> ends = new ArrayList<>(2);
-                    if (interval.from().isBefore(wholeFrom)) {
-                        ends.add(new Interval(interval.from(), wholeFrom));
-                    }
-                    if (wholeTo.isBefore(interval.to())) {
-                        ends.add(new Interval(wholeTo, interval.to()));
-                    }
-                    raw.add(e, ends);
-                } else {
-                    raw.add(e, List.of(interval));
-                }
-            } else if (m instanceof Metric.Distinct d && d.subject().kind() == Subject.Kind.CAMPAIGN
-                    && isWhole(interval, MINUTE)) {
-                minutes.add(e, List.of(interval));
-            } else if (m instanceof Metric.Distinct d && (d.subject().kind() == Subject.Kind.USER
-                    || d.subject().kind() == Subject.Kind.SESSION) && isWholeUtcDays(interval)) {
-                actorDays.add(e, List.of(interval));
+            MetricWindow w = view.windowOf(e, window);
+            Interval interval = w.at(at);
+            boolean fromMemory = switch (sources) {
+                case ALL -> live.answers(e.metric(), w, interval);
+                case LIVE -> live.covers(w) && LiveWindows.supports(e.metric());
+                case STORED, RAW -> false;
+            };
+            if (fromMemory) {
+                inMemory.add(e);
+                memoryIntervals.add(interval);
             } else {
-                raw.add(e, List.of(interval));
+                stored.plan(e, interval);
             }
         }
-        try (Connection con = dataSource.getConnection()) {
-            for (Select select : List.of(raw, minutes, actorDays)) {
-                select.run(con, partial);
-            }
-            for (Bounces b : bounces) {
-                b.run(con, scope, partial);
+        if (!inMemory.isEmpty()) {
+            Optional<Map<String, Map<String, Number>>> answered = live.evaluate(scope, inMemory, memoryIntervals);
+            if (answered.isPresent()) {
+                answered.get().forEach((key, values) -> inMemory.forEach(e -> partial.put(key, e, values.get(e.name()))));
+            } else if (sources == Sources.LIVE) {
+                throw new IllegalStateException("memory cannot answer a window ending at " + at
+                        + ": a later one was already answered");
+            } else {
+                for (int i = 0; i < inMemory.size(); i++) {
+                    stored.plan(inMemory.get(i), memoryIntervals.get(i));
+                }
             }
         }
+        stored.run(dataSource, partial);
         List<Row> out = new ArrayList<>();
         partial.rows().forEach((k, base) -> out.add(new Row(k, view.derive(complete(view, base), window, at))));
         out.sort(Comparator.comparing(Row::key, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -173,6 +170,71 @@ public class MetricEngine {
 
     static boolean isWholeUtcDays(Interval i) {
         return isWhole(i, Duration.ofDays(1));
+    }
+
+    /** The database queries of an evaluation: which entries each source reads, over which intervals. */
+    private static final class Stored {
+        private final Scope scope;
+        private final boolean rawOnly;
+        private final Select raw;
+        private final Select minutes;
+        private final Select actorDays;
+        private final List<Bounces> bounces = new ArrayList<>();
+
+        Stored(Scope scope, boolean rawOnly) {
+            this.scope = scope;
+            this.rawOnly = rawOnly;
+            raw = Select.rawEvents(scope);
+            minutes = Select.minuteRollup(scope);
+            actorDays = Select.actorDays(scope);
+        }
+
+        void plan(MetricView.Entry e, Interval interval) {
+            Metric m = e.metric();
+            if (m instanceof Metric.SingleEventSessions b) {
+                bounces.add(new Bounces(e.name(), b, interval));
+            } else if (rawOnly) {
+                raw.add(e, List.of(interval));
+            } else if (m instanceof Metric.Count || m instanceof Metric.Sum) {
+                Instant wholeFrom = ceil(interval.from(), MINUTE);
+                Instant wholeTo = floor(interval.to(), MINUTE);
+                if (wholeFrom.isBefore(wholeTo)) {
+                    minutes.add(e, List.of(new Interval(wholeFrom, wholeTo)));
+                    List<Interval> ends = new ArrayList<>(2);
+                    if (interval.from().isBefore(wholeFrom)) {
+                        ends.add(new Interval(interval.from(), wholeFrom));
+                    }
+                    if (wholeTo.isBefore(interval.to())) {
+                        ends.add(new Interval(wholeTo, interval.to()));
+                    }
+                    raw.add(e, ends);
+                } else {
+                    raw.add(e, List.of(interval));
+                }
+            } else if (m instanceof Metric.Distinct d && d.subject().kind() == Subject.Kind.CAMPAIGN
+                    && isWhole(interval, MINUTE)) {
+                minutes.add(e, List.of(interval));
+            } else if (m instanceof Metric.Distinct d && (d.subject().kind() == Subject.Kind.USER
+                    || d.subject().kind() == Subject.Kind.SESSION) && isWholeUtcDays(interval)) {
+                actorDays.add(e, List.of(interval));
+            } else {
+                raw.add(e, List.of(interval));
+            }
+        }
+
+        void run(DataSource dataSource, Partial partial) throws SQLException {
+            if (raw.isEmpty() && minutes.isEmpty() && actorDays.isEmpty() && bounces.isEmpty()) {
+                return;
+            }
+            try (Connection con = dataSource.getConnection()) {
+                for (Select select : List.of(raw, minutes, actorDays)) {
+                    select.run(con, partial);
+                }
+                for (Bounces b : bounces) {
+                    b.run(con, scope, partial);
+                }
+            }
+        }
     }
 
     /** The values read so far, per group; counts and sums read in parts are added up. */
@@ -302,6 +364,10 @@ public class MetricEngine {
                 entries.add(entry);
                 intervals.add(parts);
             }
+        }
+
+        boolean isEmpty() {
+            return entries.isEmpty();
         }
 
         void run(Connection con, Partial partial) throws SQLException {

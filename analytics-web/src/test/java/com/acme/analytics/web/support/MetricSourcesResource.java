@@ -7,7 +7,10 @@ import com.acme.analytics.domain.workspaces.WorkspaceViews;
 import com.acme.analytics.ingest.access.Access;
 import com.acme.analytics.ingest.access.CurrentCaller;
 import com.acme.analytics.ingest.access.Permission;
+import com.acme.analytics.ingest.metrics.LiveWindows;
 import com.acme.analytics.ingest.metrics.MetricEngine;
+import com.acme.analytics.domain.metrics.EventFilter;
+import com.acme.analytics.domain.metrics.Metric;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -40,10 +44,23 @@ public class MetricSourcesResource {
     MetricEngine engine;
     @Inject
     CurrentCaller caller;
+    @Inject
+    LiveWindows live;
+
+    /** Whether memory answers a count over the last {@code seconds} now (it saw the whole window). */
+    @GET
+    @Path("live")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Access(Permission.READ)
+    public boolean live(@QueryParam("seconds") long seconds) {
+        MetricWindow w = MetricWindow.lastSeconds(seconds);
+        return live.answers(new Metric.Count(EventFilter.all()), w,
+                w.at(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
+    }
 
     /**
      * @param window {@code today}, a number of seconds (trailing), or {@code from/to} (ISO instants)
-     * @param at     the evaluation's "now" (ISO instant)
+     * @param at     the evaluation's "now" (ISO instant), or none for the present
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -63,7 +80,8 @@ public class MetricSourcesResource {
         }
         JsonArrayBuilder rows = Json.createArrayBuilder();
         for (MetricEngine.Row row : engine.evaluate(VIEWS.get(view), new MetricEngine.Scope(caller.workspaceId(),
-                        campaignId, MetricEngine.GroupBy.valueOf(groupBy)), w, Instant.parse(at),
+                        campaignId, MetricEngine.GroupBy.valueOf(groupBy)), w,
+                at == null ? Instant.now() : Instant.parse(at),
                 MetricEngine.Sources.valueOf(sources))) {
             JsonObjectBuilder values = Json.createObjectBuilder();
             row.values().forEach((name, v) -> {

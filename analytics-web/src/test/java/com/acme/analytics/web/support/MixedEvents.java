@@ -9,28 +9,46 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A reproducible mix of campaign events: seven types over three campaigns, eleven sessions, some users, values and
- * view durations, at times spread from days ago to seconds ago (so late and out-of-order within each batch, and
+ * A reproducible mix of campaign events: seven types over three campaigns, eleven sessions and some single-event
+ * ones, some users, values and view durations, at times given as ages (late and out of order within each batch,
  * across minute and day boundaries), sent in two batches of which the second repeats ids already stored.
  */
 public final class MixedEvents {
 
     private static final String[] TYPES = {"impression", "click", "conversion", "view", "engagement", "completion",
             "skip"};
-    /** How long before "now" each event happened, cycled through. */
-    private static final Duration[] AGO = {Duration.ofSeconds(5), Duration.ofMinutes(40), Duration.ofSeconds(61),
+    /** Ages spread over days: history, across minute and day boundaries. */
+    public static final Duration[] DAYS = {Duration.ofSeconds(5), Duration.ofMinutes(40), Duration.ofSeconds(61),
             Duration.ofDays(3), Duration.ofHours(2), Duration.ofSeconds(1), Duration.ofMinutes(14),
             Duration.ofDays(1).plusMinutes(3), Duration.ofSeconds(299)};
+    /**
+     * Ages for live windows of 30 and 60 s, far enough from their edges for a test to take several seconds, with a
+     * few older (late) events and one stamped 1.5 s ahead.
+     */
+    public static final Duration[] SECONDS = {Duration.ofSeconds(3), Duration.ofSeconds(7), Duration.ofSeconds(12),
+            Duration.ofSeconds(18), Duration.ofSeconds(40), Duration.ofSeconds(44), Duration.ofMinutes(5),
+            Duration.ofDays(2), Duration.ofMillis(-1500)};
 
     private final String workspaceId;
+    private final String prefix;
     private final Instant now;
     private final int count;
+    private final Duration[] ago;
+    private final long spreadMillis;
 
-    /** @param now events happen before it; whole milliseconds */
-    public MixedEvents(String workspaceId, Instant now, int count) {
+    /**
+     * @param prefix       of the event ids and campaigns, so that several sets may go to one workspace
+     * @param now          events happen around it (see {@code ago}); whole milliseconds
+     * @param ago          how long before now each event happened, cycled through
+     * @param spreadMillis each event a little earlier than the one before
+     */
+    public MixedEvents(String workspaceId, String prefix, Instant now, int count, Duration[] ago, long spreadMillis) {
         this.workspaceId = workspaceId;
+        this.prefix = prefix;
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
         this.count = count;
+        this.ago = ago;
+        this.spreadMillis = spreadMillis;
     }
 
     public String type(int i) {
@@ -38,22 +56,23 @@ public final class MixedEvents {
     }
 
     public String campaign(int i) {
-        return "c" + (i % 3);
+        return prefix + "c" + (i % 3);
     }
 
+    /** Eleven sessions shared by most events, and a session of its own for every 25th (a bounce). */
     public String session(int i) {
-        return "s" + (i % 11);
+        return i % 25 == 24 ? "solo" + i : "s" + (i % 11);
     }
 
     public Instant time(int i) {
-        return now.minus(AGO[i % AGO.length]).minusMillis(137L * i);
+        return now.minus(ago[i % ago.length]).minusMillis(spreadMillis * i);
     }
 
     /** The event with index i as the ingest contract's JSON. */
     public String event(int i) {
         String user = i % 4 == 0 ? ",\"userId\":\"u" + (i % 5) + "\"" : "";
         String duration = type(i).equals("view") ? ",\"duration\":" + (i % 13) : "";
-        return "{\"eventId\":\"e" + i + "\",\"eventType\":\"" + type(i) + "\",\"campaignId\":\"" + campaign(i)
+        return "{\"eventId\":\"" + prefix + "e" + i + "\",\"eventType\":\"" + type(i) + "\",\"campaignId\":\"" + campaign(i)
                 + "\",\"organizationId\":\"" + workspaceId + "\",\"timestamp\":\"" + time(i) + "\",\"value\":"
                 + (i % 5) + ".25,\"metadata\":{\"sessionId\":\"" + session(i) + "\"" + user + duration + "}}";
     }
