@@ -71,8 +71,9 @@ public class LiveWindows implements RemoteEvents {
     long futureSkewSeconds;
 
     Clock clock = Clock.systemUTC();
+    /** The workspaces with events in the live window; one without is dropped at the next tidying. */
     private final Map<String, LiveWorkspace> workspaces = new ConcurrentHashMap<>();
-    private final Map<String, Long> tidiedAt = new ConcurrentHashMap<>();
+    private volatile long tidiedAt = Long.MIN_VALUE;
     /** Windows starting at or after this second are whole in memory (epoch seconds). */
     private long trustedFrom;
     private boolean feedListening = true;
@@ -123,7 +124,8 @@ public class LiveWindows implements RemoteEvents {
             requests.add(new LiveWorkspace.Request(entries.get(i), intervals.get(i).from().getEpochSecond(),
                     intervals.get(i).to().getEpochSecond()));
         }
-        return workspace(scope.workspaceId()).evaluate(scope, requests);
+        LiveWorkspace workspace = workspaces.get(scope.workspaceId());
+        return (workspace != null ? workspace : new LiveWorkspace(1)).evaluate(scope, requests);
     }
 
     /** Records the events this instance just stored, before their requests are answered. */
@@ -154,19 +156,23 @@ public class LiveWindows implements RemoteEvents {
         long now = now();
         long oldest = now - windowSeconds - 1;
         try {
-            for (TrackedEvent e : events) {
-                long second = e.occurredAt().getEpochSecond();
-                if (second < oldest) {
-                    continue;
+            Map<String, List<TrackedEvent>> byWorkspace = events.stream()
+                    .filter(e -> e.occurredAt().getEpochSecond() >= oldest)
+                    .collect(Collectors.groupingBy(TrackedEvent::workspaceId));
+            // Recorded inside the map's update, so that tidying cannot drop a workspace while it is being recorded.
+            byWorkspace.forEach((id, recorded) -> workspaces.compute(id, (k, workspace) -> {
+                LiveWorkspace w = workspace != null ? workspace : new LiveWorkspace(ringSeconds());
+                for (TrackedEvent e : recorded) {
+                    w.record(e.occurredAt().getEpochSecond(), new LiveKey(e.campaignId(), e.eventType()),
+                            e.value().micros(), properties(e.metadataJson()),
+                            e.userId() != null ? e.userId() : e.sessionId(), e.sessionId());
                 }
-                workspace(e.workspaceId()).record(second, new LiveKey(e.campaignId(), e.eventType()),
-                        e.value().micros(), properties(e.metadataJson()),
-                        e.userId() != null ? e.userId() : e.sessionId(), e.sessionId());
-            }
-            for (String w : flushedWorkspaces(events)) {
-                if (tidiedAt.getOrDefault(w, Long.MIN_VALUE) + TIDY_INTERVAL_SECONDS <= now) {
-                    tidiedAt.put(w, now);
-                    workspace(w).tidy(now, oldest);
+                return w;
+            }));
+            if (tidiedAt + TIDY_INTERVAL_SECONDS <= now) {
+                tidiedAt = now;
+                for (String id : workspaces.keySet()) {
+                    workspaces.computeIfPresent(id, (k, w) -> w.tidy(now, oldest) ? w : null);
                 }
             }
         } catch (RuntimeException failure) {
@@ -179,14 +185,9 @@ public class LiveWindows implements RemoteEvents {
         }
     }
 
-    private static Set<String> flushedWorkspaces(List<TrackedEvent> events) {
-        return events.stream().map(TrackedEvent::workspaceId).collect(Collectors.toSet());
-    }
-
-    private LiveWorkspace workspace(String workspaceId) {
-        // A slot per second of the longest window, of the skew ahead, and one each for its partial ends.
-        return workspaces.computeIfAbsent(workspaceId,
-                w -> new LiveWorkspace(Math.toIntExact(windowSeconds + futureSkewSeconds + 2)));
+    /** A slot per second of the longest window, of the skew ahead, and one each for its partial ends. */
+    private int ringSeconds() {
+        return Math.toIntExact(windowSeconds + futureSkewSeconds + 2);
     }
 
     /** The numeric tracked properties of an event, parsed only when it may carry one. */

@@ -28,6 +28,7 @@ final class LiveWorkspace {
 
     private final SecondBuckets buckets;
     private final ActorsSeen actors = new ActorsSeen();
+    private long latestSecond = Long.MIN_VALUE;
 
     LiveWorkspace(int seconds) {
         buckets = new SecondBuckets(seconds);
@@ -36,15 +37,21 @@ final class LiveWorkspace {
     synchronized void record(long second, LiveKey key, long valueMicros, Map<String, BigDecimal> properties,
                              String user, String session) {
         buckets.add(second, key, valueMicros, properties);
+        latestSecond = Math.max(latestSecond, second);
         if (user != null || session != null) {
             actors.record(second, key, user, session);
         }
     }
 
-    /** Folds in what is over at {@code now} and forgets actors older than any window can reach. */
-    synchronized void tidy(long now, long oldest) {
+    /**
+     * Folds in what is over at {@code now} and forgets actors older than any window can reach.
+     *
+     * @return false when nothing of it is left in any window: the workspace may be dropped
+     */
+    synchronized boolean tidy(long now, long oldest) {
         actors.endAt(now);
         actors.forgetBefore(oldest);
+        return latestSecond >= oldest;
     }
 
     /**
