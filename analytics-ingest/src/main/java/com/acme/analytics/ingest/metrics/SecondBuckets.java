@@ -47,9 +47,4 @@ final class SecondBuckets {
             }
         }
     }
-
-    /** How many seconds the ring holds. */
-    int size() {
-        return seconds.length;
-    }
 }

@@ -8,6 +8,7 @@ import com.acme.analytics.domain.metrics.MetricView;
 import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.domain.metrics.Subject;
+import com.acme.analytics.domain.workspaces.WorkspaceViews;
 import com.acme.analytics.ingest.flush.EventsFlushed;
 import com.acme.analytics.ingest.metrics.MetricEngine.GroupBy;
 import com.acme.analytics.ingest.metrics.MetricEngine.Scope;
@@ -65,7 +66,7 @@ class LiveWindowsTest {
         assertFalse(answersLast(61), "longer than memory holds");
         assertFalse(live.answers(new Metric.Distinct(Subject.property("channelId"), EventFilter.all()),
                 MetricWindow.lastSeconds(10), MetricWindow.lastSeconds(10).at(START.plusSeconds(16))));
-        assertFalse(live.answers(CLICKS, WorkspaceToday.TODAY, WorkspaceToday.TODAY.at(START.plusSeconds(16))));
+        assertFalse(live.answers(CLICKS, WorkspaceViews.TODAY, WorkspaceViews.TODAY.at(START.plusSeconds(16))));
     }
 
     @Test
@@ -124,11 +125,6 @@ class LiveWindowsTest {
                 LiveWindows.properties("{\"duration\": 12.5, \"other\": 1}"));
         assertEquals(Map.of(), LiveWindows.properties("{\"duration\": \"12\"}"));
         assertEquals(Map.of(), LiveWindows.properties("{\"other\": 1}"));
-    }
-
-    /** The workspace stats' "today", which memory does not answer. */
-    private static final class WorkspaceToday {
-        static final MetricWindow TODAY = new MetricWindow.Today(ZoneOffset.UTC);
     }
 
     private static final class MutableClock extends Clock {
