@@ -14,16 +14,17 @@ create table event_minute (
 create index event_minute_campaign on event_minute (workspace_id, campaign_id, minute);
 
 -- Who had events, per UTC day, campaign and type: distinct users and sessions cannot be added up across minutes,
--- so they are kept as sets, and a distinct count over whole days is exact without the raw events.
--- kind 'u': the user (user id, else session id, as the metrics count users); 's': the session.
+-- so they are kept as sets, and a distinct count over whole days is exact without the raw events. One row per
+-- (session, user) pair, '' for none: a session usually has one user, so one row serves both counts (users are the
+-- user id, else the session id, as the metrics count them).
 create table actor_day (
-    workspace_id text    not null,
-    day          date    not null,
-    campaign_id  text    not null,
-    event_type   text    not null,
-    kind         char(1) not null check (kind in ('u', 's')),
-    actor        text    not null,
-    primary key (workspace_id, day, campaign_id, kind, event_type, actor)
+    workspace_id text not null,
+    day          date not null,
+    campaign_id  text not null,
+    event_type   text not null,
+    session_id   text not null,
+    user_id      text not null,
+    primary key (workspace_id, day, campaign_id, event_type, session_id, user_id)
 );
 
 -- The raw events stored so far, so that the rollups agree with them from the start.
@@ -33,9 +34,8 @@ select workspace_id, date_trunc('minute', occurred_at at time zone 'UTC') at tim
 from raw_event
 group by 1, 2, 3, 4;
 
-insert into actor_day (workspace_id, day, campaign_id, event_type, kind, actor)
-select distinct e.workspace_id, (e.occurred_at at time zone 'UTC')::date, coalesce(e.campaign_id, ''), e.event_type,
-                a.kind, a.actor
-from raw_event e
-         cross join lateral (values ('u', coalesce(e.user_id, e.session_id)), ('s', e.session_id)) as a(kind, actor)
-where a.actor is not null;
+insert into actor_day (workspace_id, day, campaign_id, event_type, session_id, user_id)
+select distinct workspace_id, (occurred_at at time zone 'UTC')::date, coalesce(campaign_id, ''), event_type,
+                coalesce(session_id, ''), coalesce(user_id, '')
+from raw_event
+where session_id is not null or user_id is not null;

@@ -62,13 +62,12 @@ final class EventStore implements AutoCloseable {
                     events = em.events + excluded.events,
                     value_micros = em.value_micros + excluded.value_micros
             ), actors as (
-                insert into actor_day (workspace_id, day, campaign_id, event_type, kind, actor)
-                select distinct i.workspace_id, (i.occurred_at at time zone 'UTC')::date, coalesce(i.campaign_id, ''),
-                       i.event_type, a.kind, a.actor
-                from ins i
-                cross join lateral (values ('u', coalesce(i.user_id, i.session_id)), ('s', i.session_id)) as a(kind, actor)
-                where a.actor is not null
-                order by 1, 2, 3, 5, 4, 6
+                insert into actor_day (workspace_id, day, campaign_id, event_type, session_id, user_id)
+                select distinct workspace_id, (occurred_at at time zone 'UTC')::date, coalesce(campaign_id, ''),
+                       event_type, coalesce(session_id, ''), coalesce(user_id, '')
+                from ins
+                where session_id is not null or user_id is not null
+                order by 1, 2, 3, 4, 5, 6
                 on conflict do nothing
             ), rolled as (
                 insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,

@@ -415,9 +415,6 @@ public class MetricEngine {
                 q.append("count(distinct ");
                 subject(d.subject(), q);
                 q.append(") filter (where ");
-                if (table.equals("actor_day")) {
-                    q.append("kind = ? and ", d.subject().kind() == Subject.Kind.USER ? "u" : "s");
-                }
                 q.within(timeColumn, parts, dates);
                 q.filter(d.filter());
                 q.append(")");
@@ -433,7 +430,8 @@ public class MetricEngine {
 
         private void subject(Subject subject, SqlText q) {
             switch (table) {
-                case "actor_day" -> q.append("actor");
+                case "actor_day" -> q.append(subject.kind() == Subject.Kind.USER
+                        ? "coalesce(nullif(user_id, ''), nullif(session_id, ''))" : "nullif(session_id, '')");
                 case "event_minute" -> q.append("nullif(campaign_id, '')");
                 default -> {
                     switch (subject.kind()) {
