@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   acked  BASE_URL SECONDS CONCURRENCY FILE         batches of 10 until killed or done; the ids of every batch
  *                                                    answered 200 are appended to FILE as soon as the answer comes
  *   verify JDBC_URL FILE                             how many of the ids in FILE are stored in raw_event
+ *   paced  BASE_URL SECONDS RATE BATCH_SIZE          open loop: batches posted so as to send RATE events/s
+ *   get    BASE_URL PATH TOKEN REQUESTS              one GET after the other with the bearer TOKEN: latency
+ *   count  JDBC_URL SECONDS                          how many events happened in the last SECONDS (stored)
  */
 public class IngestLoad {
 
@@ -67,6 +70,10 @@ public class IngestLoad {
             case "acked" -> acked(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Path.of(args[4]));
             case "verify" -> verify(args[1], Path.of(args[2]));
+            case "paced" -> paced(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "count" -> count(args[1], Integer.parseInt(args[2]));
+            case "get" -> get(URI.create(args[1] + "/" + args[2]), args[3], Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -152,6 +159,81 @@ public class IngestLoad {
                 sorted.size() / elapsed, rate, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, sorted.size(), errors.get(),
                 warmupSeconds);
+        System.exit(0);
+    }
+
+    static void paced(URI uri, int seconds, int rate, int batchSize) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+        AtomicLong events = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong inFlight = new AtomicLong();
+        long intervalNanos = 1_000_000_000L * batchSize / rate;
+        long start = System.nanoTime();
+        long total = (long) seconds * rate / batchSize;
+        for (long i = 0; i < total; i++) {
+            long wait = start + i * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            StringBuilder body = new StringBuilder("{\"events\":[");
+            for (int j = 0; j < batchSize; j++) {
+                body.append(j == 0 ? "" : ",").append(event());
+            }
+            body.append("]}");
+            inFlight.incrementAndGet();
+            http.sendAsync(post(uri, body.toString()), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((r, e) -> {
+                        inFlight.decrementAndGet();
+                        if (e == null && r.statusCode() == 200) {
+                            events.addAndGet(batchSize);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    });
+        }
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+            Thread.sleep(10);
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("paced events_per_s=%.0f target_rate=%d events=%d errors=%d%n", events.get() / elapsed,
+                rate, events.get(), errors.get());
+        System.exit(0);
+    }
+
+    static void count(String jdbcUrl, int seconds) throws Exception {
+        try (Connection con = DriverManager.getConnection(jdbcUrl);
+             var ps = con.prepareStatement("select count(*) from raw_event where occurred_at >= now() - ? * interval '1 second'")) {
+            ps.setInt(1, seconds);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                System.out.println(rs.getLong(1));
+            }
+        }
+        System.exit(0);
+    }
+
+    static void get(URI uri, String token, int requests) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build();
+        List<Long> micros = new ArrayList<>();
+        long errors = 0;
+        String last = "";
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                micros.add((System.nanoTime() - start) / 1000);
+                last = r.body();
+            } else if (++errors <= 3) {
+                System.err.println("error: HTTP " + r.statusCode() + " " + r.body());
+            }
+        }
+        Collections.sort(micros);
+        double mean = micros.stream().mapToLong(Long::longValue).average().orElse(0) / 1000.0;
+        System.out.printf("get p50_ms=%.2f p99_ms=%.2f mean_ms=%.2f ok=%d errors=%d answer=%s%n", pct(micros, 0.50),
+                pct(micros, 0.99), mean, micros.size(), errors, last.length() > 160 ? last.substring(0, 160) : last);
         System.exit(0);
     }
 

@@ -37,4 +37,12 @@ public record EventFilter(Set<String> types, String prefix) {
     public boolean isAll() {
         return types.isEmpty() && prefix == null;
     }
+
+    /** Whether an event of this type passes the filter. */
+    public boolean matches(String eventType) {
+        if (prefix != null) {
+            return eventType.startsWith(prefix);
+        }
+        return types.isEmpty() || types.contains(eventType);
+    }
 }

@@ -174,6 +174,7 @@ public class BatchFlusher {
             try {
                 List<TrackedEvent> stored = store.write(events);
                 recordLatency((System.nanoTime() - start) / 1e6);
+                announceStored(stored);
                 settle(chunk, stored);
                 written.addAll(stored);
                 retry = List.of();
@@ -189,6 +190,22 @@ public class BatchFlusher {
         }
         if (!written.isEmpty()) {
             flushed.fireAsync(new EventsFlushed(written, Instant.now()), NotificationOptions.ofExecutor(afterCommit));
+        }
+    }
+
+    /**
+     * Tells the synchronous observers (the live windows) before the requests are answered, so that a client reads
+     * its own writes; the asynchronous ones hear of the whole flush afterwards.
+     */
+    private void announceStored(List<TrackedEvent> stored) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        try {
+            flushed.fire(new EventsFlushed(stored, Instant.now()));
+        } catch (RuntimeException e) {
+            // The events are committed whatever an observer does; their requests must hear so.
+            LOG.log(Level.WARNING, "An observer of stored events failed", e);
         }
     }
 

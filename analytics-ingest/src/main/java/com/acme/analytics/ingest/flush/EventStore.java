@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Writes a chunk of events and their daily campaign rollups in one statement, hence one transaction. Plain JDBC:
+ * Writes a chunk of events and their rollups (daily per campaign, per minute, and the daily sets of users and
+ * sessions) in one statement, hence one transaction. Plain JDBC:
  * this is the hot path, and it stays portable across JPA providers.
  *
  * <p>It writes over a connection of its own rather than the container's pool: the flush at shutdown runs after
@@ -27,8 +28,10 @@ final class EventStore implements AutoCloseable {
     /*
      * The events go in as arrays (one round trip whatever the chunk size). An id is new when it is not among the
      * ids seen within the dedupe window; only new events are stored and reach the rollup, so an event sent twice
-     * is counted once, even twice within one chunk (the first occurrence wins). The rollup is pre-aggregated per
-     * (workspace, campaign, day), so its upserts scale with distinct keys, not with events.
+     * is counted once, even twice within one chunk (the first occurrence wins). The rollups are pre-aggregated per
+     * key (workspace, campaign, day; workspace, minute, campaign, type; and the distinct actors of a day), so their
+     * upserts scale with distinct keys, not with events. Each is read from the inserted rows, in key order, so
+     * that two instances writing the same keys lock them in the same order.
      */
     private static final String INSERT_AND_ROLL_UP = """
             with given as (
@@ -47,7 +50,25 @@ final class EventStore implements AutoCloseable {
                 select g.w, g.e, g.t, g.c, g.o, g.r, g.v, g.s, g.u, g.m
                 from given g
                 join seen on seen.workspace_id = g.w and seen.event_id = g.e
-                returning workspace_id, event_id, event_type, campaign_id, occurred_at, value_micros
+                returning workspace_id, event_id, event_type, campaign_id, occurred_at, value_micros, session_id, user_id
+            ), minutes as (
+                insert into event_minute as em (workspace_id, minute, campaign_id, event_type, events, value_micros)
+                select workspace_id, date_trunc('minute', occurred_at at time zone 'UTC') at time zone 'UTC',
+                       coalesce(campaign_id, ''), event_type, count(*), sum(value_micros)
+                from ins
+                group by 1, 2, 3, 4
+                order by 1, 2, 3, 4
+                on conflict (workspace_id, minute, campaign_id, event_type) do update set
+                    events = em.events + excluded.events,
+                    value_micros = em.value_micros + excluded.value_micros
+            ), actors as (
+                insert into actor_day (workspace_id, day, campaign_id, event_type, session_id, user_id)
+                select distinct workspace_id, (occurred_at at time zone 'UTC')::date, coalesce(campaign_id, ''),
+                       event_type, coalesce(session_id, ''), coalesce(user_id, '')
+                from ins
+                where session_id is not null or user_id is not null
+                order by 1, 2, 3, 4, 5, 6
+                on conflict do nothing
             ), rolled as (
                 insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,
                         conversions, views, engagements, completions, skips, spent_micros)

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Fired asynchronously after a flush committed: these events are now stored (duplicates of stored events are
- * not among them), so the metrics of their workspaces have changed.
+ * These events are now stored (duplicates of stored events are not among them), so the metrics of their
+ * workspaces have changed. Fired synchronously for each committed chunk, before its requests are answered, and
+ * asynchronously once per flush for all of its chunks: an observer hears of each stored event once either way.
  *
  * @param events the newly stored events, in the order they were accepted
  * @param at     when the flush committed

@@ -18,13 +18,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Keeps the daily partitions of the raw events: creates those an accepted event may need (at start and every
  * hour), drops those past the retention period, and forgets event ids seen longer ago than the dedupe window.
- * The rollups are kept whatever the retention.
+ * The per-minute rollups and the daily sets of users and sessions are kept for their own, longer period; the
+ * daily campaign rollups are kept whatever the retention.
  */
 @Singleton
 @Startup
@@ -41,9 +44,17 @@ public class RawEventRetention {
     @Inject
     @ConfigProperty(name = "analytics.ingest.dedupe-window-hours")
     long dedupeWindowHours;
+    @Inject
+    @ConfigProperty(name = "analytics.metrics.rollup-retention-days")
+    int rollupRetentionDays;
 
     @PostConstruct
     void prepare() {
+        if (rollupRetentionDays < limits.retentionDays()) {
+            // History read from the rollups would then end before the raw events it is meant to outlive.
+            throw new IllegalStateException("analytics.metrics.rollup-retention-days (" + rollupRetentionDays
+                    + ") must be at least analytics.ingest.retention-days (" + limits.retentionDays() + ")");
+        }
         try {
             maintain(Instant.now());
         } catch (SQLException e) {
@@ -75,6 +86,21 @@ public class RawEventRetention {
                             + forgotten + " event ids past the dedupe window forgotten");
                 }
             }
+            LocalDate firstKeptRollupDay = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(rollupRetentionDays);
+            int minutes = update(con, "delete from event_minute where minute < ?",
+                    firstKeptRollupDay.atStartOfDay().atOffset(ZoneOffset.UTC));
+            int actorDays = update(con, "delete from actor_day where day < ?", Date.valueOf(firstKeptRollupDay));
+            if (minutes + actorDays > 0) {
+                LOG.info("Rollups before " + firstKeptRollupDay + " dropped: " + minutes + " minute rows, "
+                        + actorDays + " daily actor rows");
+            }
+        }
+    }
+
+    private static int update(Connection con, String sql, Object param) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            ps.setObject(1, param);
+            return ps.executeUpdate();
         }
     }
 

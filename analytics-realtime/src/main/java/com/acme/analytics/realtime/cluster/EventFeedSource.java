@@ -1,6 +1,7 @@
 package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.ingest.flush.EventsFlushed;
+import com.acme.analytics.ingest.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -29,6 +30,8 @@ public class EventFeedSource {
     @Inject
     LiveDispatcher dispatcher;
     @Inject
+    RemoteEvents remoteEvents;
+    @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
     String kind;
     @Inject
@@ -47,7 +50,7 @@ public class EventFeedSource {
             case "local" -> feed = new LocalEventFeed(dispatcher);
             case "postgres" -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
-                        databasePassword.orElse(""), threads, dispatcher);
+                        databasePassword.orElse(""), threads, dispatcher, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }

@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
+import com.acme.analytics.ingest.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import com.acme.analytics.realtime.live.SequencedEvent;
 import jakarta.json.JsonObject;
@@ -15,6 +16,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +39,10 @@ import java.util.logging.Logger;
  * <p>A notification carries at most {@value #MAX_PAYLOAD_BYTES} bytes: a batch is split across several, and an
  * event whose properties alone exceed that travels without them; the listener reads them from the stored event.
  * Both connections are the feed's own, outside the container's pool: a listening connection is held for good.
+ *
+ * <p>Each notification names the instance that stored its events, so that the events stored elsewhere reach this
+ * instance's live metrics ({@link RemoteEvents}), which record their own instance's events as they are stored.
+ * Whenever the feed is not listening, events may be missed: it says so, and when it listens again.
  */
 final class PostgresEventFeed implements EventFeed {
 
@@ -49,21 +55,26 @@ final class PostgresEventFeed implements EventFeed {
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final LiveDispatcher dispatcher;
+    private final RemoteEvents remote;
+    private final String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private final Thread listener;
     private volatile boolean running = true;
     private Connection publisher;
 
-    PostgresEventFeed(String url, String user, String password, ThreadFactory threads, LiveDispatcher dispatcher) {
+    PostgresEventFeed(String url, String user, String password, ThreadFactory threads, LiveDispatcher dispatcher,
+                      RemoteEvents remote) {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
         this.dispatcher = dispatcher;
+        this.remote = remote;
         this.listener = threads.newThread(this::listen);
         listener.setName("analytics-event-feed");
         listener.setDaemon(true);
     }
 
     void start() {
+        remote.interrupted();
         listener.start();
     }
 
@@ -80,7 +91,7 @@ final class PostgresEventFeed implements EventFeed {
                 }
                 long[] sequences = nextSequences(con, stored.size());
                 try (PreparedStatement notify = con.prepareStatement("select pg_notify(?, ?)")) {
-                    for (String payload : payloads(stored, sequences)) {
+                    for (String payload : payloads(stored, sequences, origin)) {
                         notify.setString(1, CHANNEL);
                         notify.setString(2, payload);
                         notify.execute();
@@ -119,19 +130,22 @@ final class PostgresEventFeed implements EventFeed {
         return out;
     }
 
-    static List<String> payloads(List<TrackedEvent> events, long[] sequences) {
+    /** The notifications of events stored by the instance {@code origin}: {@code {"n": origin, "e": [...]}}. */
+    static List<String> payloads(List<TrackedEvent> events, long[] sequences, String origin) {
+        String head = "{\"n\":\"" + origin + "\",\"e\":[";
+        int room = MAX_PAYLOAD_BYTES - head.length() - 2;
         List<String> payloads = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
         int chunkBytes = 0;
         for (int i = 0; i < events.size(); i++) {
             String one = encode(events.get(i), sequences[i], true);
             int bytes = one.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_PAYLOAD_BYTES - 2) {
+            if (bytes > room) {
                 one = encode(events.get(i), sequences[i], false);
                 bytes = one.getBytes(StandardCharsets.UTF_8).length;
             }
-            if (chunkBytes > 0 && chunkBytes + bytes + 3 > MAX_PAYLOAD_BYTES) {
-                payloads.add("[" + chunk + "]");
+            if (chunkBytes > 0 && chunkBytes + bytes + 1 > room) {
+                payloads.add(head + chunk + "]}");
                 chunk.setLength(0);
                 chunkBytes = 0;
             }
@@ -142,7 +156,7 @@ final class PostgresEventFeed implements EventFeed {
             chunk.append(one);
             chunkBytes += bytes;
         }
-        payloads.add("[" + chunk + "]");
+        payloads.add(head + chunk + "]}");
         return payloads;
     }
 
@@ -174,10 +188,13 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     /** The events of one notification; an event sent without its properties gets them from the database. */
-    static List<SequencedEvent> decode(String payload, MetadataSource metadata) throws SQLException {
+    static Notification decode(String payload, MetadataSource metadata) throws SQLException {
         List<SequencedEvent> events = new ArrayList<>();
+        String origin;
         try (var reader = JSON.createReader(new StringReader(payload))) {
-            for (JsonValue v : reader.readArray()) {
+            JsonObject notification = reader.readObject();
+            origin = notification.getString("n");
+            for (JsonValue v : notification.getJsonArray("e")) {
                 JsonObject o = v.asJsonObject();
                 String workspaceId = o.getString("w");
                 String eventId = o.getString("i");
@@ -188,7 +205,11 @@ final class PostgresEventFeed implements EventFeed {
                         o.getString("u", null), metadataJson)));
             }
         }
-        return events;
+        return new Notification(origin, events);
+    }
+
+    /** The events of one notification and the instance that stored them. */
+    record Notification(String origin, List<SequencedEvent> events) {
     }
 
     /** Reads a stored event's properties. */
@@ -203,6 +224,7 @@ final class PostgresEventFeed implements EventFeed {
                     st.execute("listen " + CHANNEL);
                 }
                 PGConnection pg = con.unwrap(PGConnection.class);
+                remote.listening(Instant.now());
                 MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -214,6 +236,7 @@ final class PostgresEventFeed implements EventFeed {
                     }
                 }
             } catch (SQLException e) {
+                remote.interrupted();
                 if (running) {
                     LOG.log(Level.WARNING, "Listening for live events failed; retrying in 1 s", e);
                     pause();
@@ -223,7 +246,11 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     private void deliver(String payload, MetadataSource metadata) throws SQLException {
-        List<SequencedEvent> events = decode(payload, metadata);
+        Notification notification = decode(payload, metadata);
+        List<SequencedEvent> events = notification.events();
+        if (!notification.origin().equals(origin)) {
+            remote.stored(events.stream().map(SequencedEvent::event).toList());
+        }
         try {
             dispatcher.dispatch(events);
         } catch (RuntimeException e) {

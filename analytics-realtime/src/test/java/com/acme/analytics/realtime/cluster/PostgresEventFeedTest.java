@@ -28,14 +28,16 @@ class PostgresEventFeedTest {
             events.add(event(i, "{\"k\":\"" + "é".repeat(i % 50) + "\"}"));
             sequences[i] = 1000 + i;
         }
-        List<String> payloads = PostgresEventFeed.payloads(events, sequences);
+        List<String> payloads = PostgresEventFeed.payloads(events, sequences, "here");
         assertTrue(payloads.size() > 1, "300 events do not fit one notification");
         List<SequencedEvent> back = new ArrayList<>();
         for (String p : payloads) {
             assertTrue(p.getBytes(StandardCharsets.UTF_8).length <= PostgresEventFeed.MAX_PAYLOAD_BYTES, p);
-            back.addAll(PostgresEventFeed.decode(p, (w, id) -> {
+            PostgresEventFeed.Notification n = PostgresEventFeed.decode(p, (w, id) -> {
                 throw new AssertionError("no metadata was left out");
-            }));
+            });
+            assertEquals("here", n.origin());
+            back.addAll(n.events());
         }
         assertEquals(300, back.size());
         for (int i = 0; i < 300; i++) {
@@ -47,9 +49,9 @@ class PostgresEventFeedTest {
     @Test
     void shouldSendAnOversizeEventWithoutItsPropertiesAndFetchThem() throws Exception {
         String big = "{\"blob\":\"" + "x".repeat(20_000) + "\"}";
-        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)), new long[] {7});
+        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)), new long[] {7}, "here");
         assertEquals(1, payloads.size());
-        List<SequencedEvent> back = PostgresEventFeed.decode(payloads.get(0), (w, id) -> big);
+        List<SequencedEvent> back = PostgresEventFeed.decode(payloads.get(0), (w, id) -> big).events();
         assertEquals(event(1, big), back.get(0).event());
     }
 }
