@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
  * and is disconnected once the grace period has passed. It then resumes from the last sequence it saw.
  *
- * <p>Thread-safe; {@link #offer} never blocks on the network.
+ * <p>Thread-safe; {@link #offer} never blocks on the network: it only queues, and the sending is done by the
+ * channel's sender thread.
  */
 public final class ClientChannel {
+
+    private static final int BURST = 16;
 
     private final String id;
     private volatile String workspaceId;
@@ -30,6 +33,7 @@ public final class ClientChannel {
     private final HubSettings settings;
     private final HubMetrics metrics;
     private final Outbound laggingNotice;
+    private final Consumer<ClientChannel> onReady;
     private final Consumer<ClientChannel> onRateLimited;
     private final Consumer<ClientChannel> onClosed;
     private final Instant openedAt = Instant.now();
@@ -41,6 +45,7 @@ public final class ClientChannel {
     private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
     private final Map<String, Queued> latest = new LinkedHashMap<>();
     private Outbound urgent;
+    private boolean scheduled;
     private boolean sending;
     private long sendStartedNanos;
     private long nextUpdateNanos;
@@ -49,9 +54,15 @@ public final class ClientChannel {
     private long laggingSinceNanos;
     private boolean closed;
 
+    /**
+     * @param onReady       hands the channel to its sender thread, which then calls {@link #deliver()}; called at
+     *                      most once until that call starts
+     * @param onRateLimited called when updates wait for the rate limit; the hub's tick calls {@link #schedule()}
+     * @param onClosed      called once, when the channel closes
+     */
     ClientChannel(String id, String workspaceId, Audience audience, Transport transport, HubSettings settings,
-                  HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onRateLimited,
-                  Consumer<ClientChannel> onClosed) {
+                  HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onReady,
+                  Consumer<ClientChannel> onRateLimited, Consumer<ClientChannel> onClosed) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.audience = audience;
@@ -59,6 +70,7 @@ public final class ClientChannel {
         this.settings = settings;
         this.metrics = metrics;
         this.laggingNotice = laggingNotice;
+        this.onReady = onReady;
         this.onRateLimited = onRateLimited;
         this.onClosed = onClosed;
     }
@@ -132,7 +144,7 @@ public final class ClientChannel {
                 lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
             }
         }
-        pump();
+        schedule();
         return true;
     }
 
@@ -163,9 +175,27 @@ public final class ClientChannel {
         return closed;
     }
 
-    /** Sends what is due: called after each queued message, each finished send and on the hub's tick. */
-    void pump() {
-        while (true) {
+    /** Asks the sender thread for a {@link #deliver()}, unless one is already pending. */
+    void schedule() {
+        synchronized (this) {
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+        }
+        onReady.accept(this);
+    }
+
+    /**
+     * Sends what is due, on the channel's sender thread: up to {@value #BURST} messages whose sends complete at once,
+     * then the channel goes to the back of its thread's line, so that a client with a long queue does not hold up
+     * the others. A send that completes later schedules the next one.
+     */
+    void deliver() {
+        synchronized (this) {
+            scheduled = false;
+        }
+        for (int i = 0; i < BURST; i++) {
             Outbound next;
             long sequence;
             long queuedAt;
@@ -196,17 +226,22 @@ public final class ClientChannel {
                 return;
             }
             if (!sent.isDone()) {
-                sent.whenComplete((ok, failure) -> afterSend(failure, queuedAt, true));
+                sent.whenComplete((ok, failure) -> {
+                    if (afterSend(failure, queuedAt)) {
+                        schedule();
+                    }
+                });
                 return;
             }
-            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, false)) {
+            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt)) {
                 return;
             }
         }
+        schedule();
     }
 
     /** @return whether the caller may go on sending */
-    private boolean afterSend(Throwable failure, long queuedAt, boolean pumpAgain) {
+    private boolean afterSend(Throwable failure, long queuedAt) {
         if (failure != null) {
             close("send_failed");
             return false;
@@ -214,9 +249,6 @@ public final class ClientChannel {
         metrics.sent(System.nanoTime() - queuedAt);
         synchronized (this) {
             sending = false;
-        }
-        if (pumpAgain) {
-            pump();
         }
         return true;
     }

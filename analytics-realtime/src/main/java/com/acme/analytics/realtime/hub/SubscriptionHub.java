@@ -28,8 +28,8 @@ import java.util.logging.Logger;
 /**
  * The one hub behind every push contract: clients ({@link ClientChannel}s over any {@link Transport}) subscribe
  * to {@link Topic}s; a publication is written once per distinct {@link Audience} among the topic's subscribers
- * and the same text is queued for each of them. Sending is the channels' business and never blocks the
- * publisher. A tick sends rate-limited updates when they fall due; a sweep disconnects lagging clients.
+ * and the same text is queued for each of them. The sends run on a few sender threads ({@link SenderThreads}),
+ * never on the publisher's. A tick sends rate-limited updates when they fall due; a sweep disconnects lagging clients.
  */
 @ApplicationScoped
 public class SubscriptionHub {
@@ -51,6 +51,7 @@ public class SubscriptionHub {
     @Resource
     ManagedThreadFactory threads;
     private ExecutorService executor;
+    private SenderThreads senders;
     @Inject
     HubMetrics metrics;
     @Inject
@@ -65,6 +66,9 @@ public class SubscriptionHub {
     @Inject
     @ConfigProperty(name = "analytics.realtime.send-timeout-ms")
     long sendTimeoutMs;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.sender-threads")
+    int senderThreads;
 
     @PostConstruct
     void start() {
@@ -72,6 +76,8 @@ public class SubscriptionHub {
         // Its own threads, not the server's shared pool: a client that does not read may hold one until its
         // connection is closed, and must not starve the others.
         executor = Executors.newCachedThreadPool(threads);
+        senders = new SenderThreads(senderThreads, threads);
+        senders.start();
         laggingNotice = Outbound.latest("error", MessageWriter.toJson(new LaggingNotice()), "lagging");
         metrics.gauges(channels::size, () -> channels.stream().mapToLong(ClientChannel::queued).sum());
         tasks.add(scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
@@ -82,6 +88,7 @@ public class SubscriptionHub {
     void stop() {
         tasks.forEach(t -> t.cancel(false));
         List.copyOf(channels).forEach(c -> c.close("shutdown"));
+        senders.stop();
         executor.shutdown();
     }
 
@@ -92,7 +99,7 @@ public class SubscriptionHub {
      */
     public ClientChannel open(String workspaceId, Audience audience, Transport transport) {
         ClientChannel channel = new ClientChannel(UUID.randomUUID().toString(), workspaceId, audience, transport,
-                settings, metrics, laggingNotice, rateLimited::add, this::forget);
+                settings, metrics, laggingNotice, senders.assign(), rateLimited::add, this::forget);
         channels.add(channel);
         return channel;
     }
@@ -187,7 +194,7 @@ public class SubscriptionHub {
         }
         for (ClientChannel channel : rateLimited) {
             rateLimited.remove(channel);
-            channel.pump();
+            channel.schedule();
         }
     }
 

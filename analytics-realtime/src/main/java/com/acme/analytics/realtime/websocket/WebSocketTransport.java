@@ -42,7 +42,7 @@ public final class WebSocketTransport implements Transport {
     private static final ClassLoader SEND_CONTEXT = ClassLoader.getPlatformClassLoader();
 
     private final Session session;
-    private final Optional<TyrusTextSender> direct;
+    private final Optional<TyrusFrameSender> direct;
     private final Executor pinger;
     // Guarded by this.
     private long sentBytes;
@@ -55,7 +55,7 @@ public final class WebSocketTransport implements Transport {
     /** @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller */
     public WebSocketTransport(Session session, Executor pinger) {
         this.session = session;
-        this.direct = TyrusTextSender.of(session);
+        this.direct = TyrusFrameSender.of(session);
         this.pinger = pinger;
     }
 
@@ -86,16 +86,10 @@ public final class WebSocketTransport implements Transport {
             }
         }
         try {
-            SendHandler done = sent -> {
-                if (sent.isOK()) {
-                    result.complete(null);
-                } else {
-                    result.completeExceptionally(sent.getException());
-                }
-            };
             if (direct.isPresent()) {
-                direct.get().sendText(message.text(), done);
+                direct.get().send(message.frame()).whenComplete((frame, failure) -> finish(result, failure));
             } else {
+                SendHandler done = sent -> finish(result, sent.getException());
                 inSendContext(() -> session.getAsyncRemote().sendText(message.text(), done));
             }
         } catch (IOException | RuntimeException e) {
@@ -104,6 +98,14 @@ public final class WebSocketTransport implements Transport {
         }
         if (ping) {
             pinger.execute(() -> ping(mark));
+        }
+    }
+
+    private static void finish(CompletableFuture<Void> result, Throwable failure) {
+        if (failure == null) {
+            result.complete(null);
+        } else {
+            result.completeExceptionally(failure);
         }
     }
 

@@ -81,8 +81,8 @@ class ClientChannelTest {
 
     private ClientChannel channel(int capacity, int perSecond, long graceMs) {
         return new ClientChannel("c1", "org_1", new Audience() { }, transport,
-                HubSettings.of(capacity, perSecond, graceMs, 60_000), metrics, LAGGING, rateLimited::add,
-                closed::add);
+                HubSettings.of(capacity, perSecond, graceMs, 60_000), metrics, LAGGING, ClientChannel::deliver,
+                rateLimited::add, closed::add);
     }
 
     private static Outbound event(long seq) {
@@ -157,10 +157,27 @@ class ClientChannelTest {
     @Test
     void shouldMakeAClientWhoseSendHangsLagging() {
         ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, transport,
-                HubSettings.of(10, 1000, 0, 0), metrics, LAGGING, rateLimited::add, closed::add);
+                HubSettings.of(10, 1000, 0, 0), metrics, LAGGING, ClientChannel::deliver, rateLimited::add,
+                closed::add);
         c.offer(event(1));
         assertTrue(c.checkLagging(System.nanoTime() + 1_000_000));
         assertEquals("lagging", transport.closedWith);
+    }
+
+    @Test
+    void shouldLeaveTheSendingToItsSenderThreadAskingItOnce() {
+        List<ClientChannel> asked = new ArrayList<>();
+        ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, transport,
+                HubSettings.of(10, 1000, 1000, 60_000), metrics, LAGGING, asked::add, rateLimited::add, closed::add);
+        c.offer(event(1));
+        c.offer(event(2));
+        c.offer(metricsUpdate(1));
+        assertEquals(List.of(), texts(), "nothing is sent on the publisher's thread");
+        assertEquals(List.of(c), asked);
+        c.deliver();
+        assertEquals(List.of("m1"), texts(), "a due update goes first");
+        transport.completeOne();
+        assertEquals(List.of(c, c), asked, "a send that completes later asks for the next");
     }
 
     private List<String> texts() {
