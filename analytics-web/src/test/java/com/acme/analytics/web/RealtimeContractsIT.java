@@ -396,6 +396,37 @@ class RealtimeContractsIT {
     }
 
     @Test
+    void aJobIdFollowedInOneWorkspaceNeverCarriesAnotherWorkspacesJob() throws Exception {
+        String job = "job-" + UUID.randomUUID();
+        Tenants.Tenant other = new Tenants(new Client(base)).create();
+        Client otherClient = new Client(base).bearer(other.token("admin"));
+        Client.Socket general = client.webSocket("ws");
+        Client.Socket direct = client.webSocket("ws/job/" + job);
+        Client.Socket otherDirect = otherClient.webSocket("ws/job/" + job);
+        try {
+            general.send("{\"type\":\"subscribe_job\",\"job_id\":\"" + job + "\"}");
+            general.awaitMessage(m -> isType(m, "subscribed"));
+
+            Response foreign = otherClient.postJson("api/workspaces/" + other.id() + "/analytics/realtime",
+                    "{\"eventType\":\"job.update\",\"eventData\":{\"jobId\":\"" + job
+                            + "\",\"message\":\"theirs\"}}");
+            assertEquals(200, foreign.status(), foreign.body());
+            // Delivered to the other workspace's follower, so it has gone through the hub before ours is sent.
+            assertEquals("theirs", otherDirect.awaitMessage(m -> isType(m, "job_update")).getString("message"));
+
+            track("job.update", "{\"jobId\":\"" + job + "\",\"message\":\"ours\"}");
+            for (Client.Socket s : List.of(general, direct)) {
+                assertEquals("ours", s.awaitMessage(m -> isType(m, "job_update")).getString("message"),
+                        "the first job message of this workspace's followers is its own");
+            }
+        } finally {
+            general.close();
+            direct.close();
+            otherDirect.close();
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsIsLaggedAndDisconnectedWhileAnotherGetsEverything() throws Exception {
         String subscribe = "{\"type\":\"subscribe\",\"data\":{\"events\":[\"campaign\"],\"organizationId\":\""
                 + org + "\"}}";

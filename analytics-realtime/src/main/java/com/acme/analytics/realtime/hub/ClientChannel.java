@@ -79,7 +79,7 @@ public final class ClientChannel {
         return id;
     }
 
-    /** The tenant the client connected for, or null for a client of a topic outside tenants (jobs). */
+    /** The tenant the client connected for, or null before a dashboard client subscribed. */
     public String workspaceId() {
         return workspaceId;
     }

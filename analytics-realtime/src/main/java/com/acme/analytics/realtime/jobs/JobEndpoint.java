@@ -21,7 +21,10 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The socket of one job: its job messages from the moment it opens; {@code ping} is the only message in. */
+/**
+ * The socket of one job of the caller's workspace: its job messages from the moment it opens; {@code ping} is the
+ * only message in.
+ */
 @ServerEndpoint("/ws/job/{job_id}")
 public class JobEndpoint {
 
@@ -35,8 +38,9 @@ public class JobEndpoint {
     @OnOpen
     public void onOpen(Session session, @PathParam("job_id") String jobId) {
         if (SocketAccess.admit(session, connections)) {
-            ClientChannel channel = Channels.open(hub, session, null, JobAudience.INSTANCE);
-            hub.subscribe(channel, Topic.job(jobId));
+            String workspaceId = SocketAccess.workspaceOf(session);
+            ClientChannel channel = Channels.open(hub, session, workspaceId, JobAudience.INSTANCE);
+            hub.subscribe(channel, Topic.job(workspaceId, jobId));
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}) and {@code ping}; job
- * messages of the subscribed jobs out. Job ids carry no tenant in this contract; authorisation will have to
- * check the job's owner.
+ * messages of the subscribed jobs out. Job ids carry no tenant in this contract, so a job id is looked up in the
+ * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
 @ServerEndpoint("/ws")
 public class JobsEndpoint {
@@ -42,7 +42,7 @@ public class JobsEndpoint {
     @OnOpen
     public void onOpen(Session session) {
         if (SocketAccess.admit(session, connections)) {
-            Channels.open(hub, session, null, JobAudience.INSTANCE);
+            Channels.open(hub, session, SocketAccess.workspaceOf(session), JobAudience.INSTANCE);
         }
     }
 
@@ -54,12 +54,12 @@ public class JobsEndpoint {
             switch (message.type()) {
                 case "subscribe_job" -> {
                     String jobId = job(message);
-                    hub.subscribe(channel, Topic.job(jobId));
+                    hub.subscribe(channel, Topic.job(channel.workspaceId(), jobId));
                     Channels.reply(session, MessageWriter.toJson(Map.of("type", "subscribed", "job_id", jobId)));
                 }
                 case "unsubscribe_job" -> {
                     String jobId = job(message);
-                    hub.unsubscribe(channel, Topic.job(jobId));
+                    hub.unsubscribe(channel, Topic.job(channel.workspaceId(), jobId));
                     Channels.reply(session, MessageWriter.toJson(Map.of("type", "unsubscribed", "job_id", jobId)));
                 }
                 case "ping" -> pong(session);
