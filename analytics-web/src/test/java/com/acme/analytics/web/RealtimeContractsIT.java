@@ -165,6 +165,54 @@ class RealtimeContractsIT {
     }
 
     @Test
+    void dashboardSocketFillsTheLeadsSocialMediaAndAiAgentsCategoriesFromIngestedEvents() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"leads\",\"social_media\",\"ai_agents\"],"
+                    + "\"real_time_updates\":true,\"organizationId\":\"" + org + "\"}}");
+            JsonObject snapshot = socket.awaitMessage(m -> isType(m, "metrics_update")).getJsonObject("data");
+            assertEquals(0, snapshot.getJsonObject("leads").getJsonObject("totals").getInt("leads"));
+
+            ingest("click", "camp_l", "{}");
+            ingest("conversion", "camp_l", "{}");
+            track("signup", "{\"userId\":\"u-1\"}");
+            track("social.share", "{\"platform\":\"linkedin\"}");
+            track("social.like", "{\"platform\":\"mastodon\"}");
+            track("agent.task.completed", "{\"agentId\":\"a-1\",\"durationMs\":1200}");
+            track("agent.task.failed", "{\"agentId\":\"a-2\",\"durationMs\":800}");
+            track("message.sent", "{}");
+
+            JsonObject data = socket.awaitMessage(m -> isType(m, "metrics_update")
+                    && m.getJsonObject("data").getJsonObject("leads").getJsonObject("totals").getInt("leads") == 2
+                    && m.getJsonObject("data").getJsonObject("social_media").getJsonObject("totals")
+                            .getInt("interactions") == 2
+                    && m.getJsonObject("data").getJsonObject("ai_agents").getJsonObject("totals")
+                            .getInt("agentEvents") == 2).getJsonObject("data");
+            JsonObject leads = data.getJsonObject("leads");
+            assertEquals(1, leads.getJsonObject("totals").getInt("conversions"));
+            assertEquals(1, leads.getJsonObject("totals").getInt("signups"));
+            assertEquals(200.0, leads.getJsonObject("totals").getJsonNumber("leadRate").doubleValue(),
+                    "two leads for one click");
+            assertEquals(1, leads.getJsonObject("byCampaign").getJsonObject("camp_l").getInt("leads"),
+                    "the sign-up has no campaign");
+            assertEquals(3600, leads.getInt("timeWindow"));
+
+            JsonObject social = data.getJsonObject("social_media");
+            assertEquals(2, social.getJsonObject("totals").getInt("platforms"));
+            assertEquals(1, social.getJsonObject("totals").getInt("shares"));
+            assertEquals(1, social.getJsonObject("byEventType").getJsonObject("social.like").getInt("likes"));
+            assertEquals(2, social.getJsonObject("byEventType").size(), "only social event types");
+
+            JsonObject agents = data.getJsonObject("ai_agents").getJsonObject("totals");
+            assertEquals(2, agents.getInt("activeAgents"));
+            assertEquals(50.0, agents.getJsonNumber("successRate").doubleValue());
+            assertEquals(1000.0, agents.getJsonNumber("averageDurationMs").doubleValue());
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
     void dashboardSocketAnswersBadMessagesWithErrorsAndStaysUsable() throws Exception {
         Client.Socket socket = client.webSocket("ws/realtime");
         try {

@@ -10,7 +10,9 @@ import com.acme.analytics.realtime.hub.MessageWriter.Problem;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.live.CategoryMetrics;
 import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.live.WorkspaceFigures;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -51,6 +53,8 @@ public class RealtimeEndpoint {
     LiveDispatcher dispatcher;
     @Inject
     CampaignMetricsQuery campaignMetrics;
+    @Inject
+    CategoryMetrics categoryMetrics;
     @Inject
     SystemHealthFeed systemHealth;
     @Inject
@@ -95,8 +99,10 @@ public class RealtimeEndpoint {
         channel.workspaceId(subscription.workspaceId());
         channel.audience(audience);
         try {
-            channel.offer(audience.metricsUpdate(campaignMetrics.dashboard(subscription.workspaceId(),
-                    MetricWindow.lastSeconds(windowSeconds))));
+            MetricWindow.Trailing window = MetricWindow.lastSeconds(windowSeconds);
+            channel.offer(audience.metricsUpdate(new WorkspaceFigures(
+                    campaignMetrics.dashboard(subscription.workspaceId(), window),
+                    categoryMetrics.figures(subscription.workspaceId(), subscription.metrics(), window))));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
             error(session, "unavailable", "metrics are unavailable right now; the subscription stands");
