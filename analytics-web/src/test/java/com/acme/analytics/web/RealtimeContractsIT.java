@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,6 +210,49 @@ class RealtimeContractsIT {
             assertEquals(2, agents.getInt("activeAgents"));
             assertEquals(50.0, agents.getJsonNumber("successRate").doubleValue());
             assertEquals(1000.0, agents.getJsonNumber("averageDurationMs").doubleValue());
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void eventsAnnouncedWhileTheListeningConnectionWasDownAreReplayedOnceItListensAgain() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"events\":[\"system\"],\"organizationId\":\"" + org
+                    + "\"}}");
+            socket.awaitMessage(m -> isType(m, "metrics_update"));
+            track("task.step", "{\"taskId\":\"before\"}");
+            long before = socket.awaitMessage(m -> isType(m, "event")).getJsonNumber("sequence").longValue();
+
+            // In one transaction: the listener's connection is terminated (the call waits until it is gone), then
+            // an event is announced as every instance announces one; no notification could reach this instance.
+            try (Connection con = db.connect()) {
+                con.setAutoCommit(false);
+                try (PreparedStatement kill = con.prepareStatement("select count(*) from pg_stat_activity "
+                        + "where application_name = 'analytics-live-listener' and pg_terminate_backend(pid, 10000)");
+                     ResultSet rs = kill.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "one listening connection");
+                }
+                try (PreparedStatement announce = con.prepareStatement("insert into realtime_outbox (sequence, event)"
+                        + " select n, json_build_object('s', n, 'i', 'missed-' || n, 'w', ?::text, 't', 'task.step',"
+                        + " 'o', to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'v', 0,"
+                        + " 'm', '{\"taskId\":\"missed\"}')::text from nextval('analytics_realtime_seq') n")) {
+                    announce.setString(1, org);
+                    assertEquals(1, announce.executeUpdate());
+                }
+                con.commit();
+            }
+
+            JsonObject missed = socket.awaitMessage(m -> isType(m, "event"));
+            assertEquals("missed", missed.getJsonObject("data").getJsonObject("details").getJsonObject("metadata")
+                    .getString("taskId"));
+            assertTrue(missed.getJsonNumber("sequence").longValue() > before);
+            track("task.step", "{\"taskId\":\"after\"}");
+            JsonObject after = socket.awaitMessage(m -> isType(m, "event"));
+            assertEquals("after", after.getJsonObject("data").getJsonObject("details").getJsonObject("metadata")
+                    .getString("taskId"), "live again, and the replayed event not twice");
         } finally {
             socket.close();
         }

@@ -32,6 +32,9 @@ public class EventFeedSource {
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
     String kind;
     @Inject
+    @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
+    long outboxRetentionSeconds;
+    @Inject
     @ConfigProperty(name = "analytics.db.url")
     String databaseUrl;
     @Inject
@@ -47,7 +50,7 @@ public class EventFeedSource {
             case "local" -> feed = new LocalEventFeed(dispatcher);
             case "postgres" -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
-                        databasePassword.orElse(""), threads, dispatcher);
+                        databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher);
                 postgres.start();
                 feed = postgres;
             }

@@ -37,6 +37,13 @@ import java.util.logging.Logger;
  * <p>A notification carries at most {@value #MAX_PAYLOAD_BYTES} bytes: a batch is split across several, and an
  * event whose properties alone exceed that travels without them; the listener reads them from the stored event.
  * Both connections are the feed's own, outside the container's pool: a listening connection is held for good.
+ *
+ * <p>Notifications reach only the connections listening when they are sent, so the same transaction also writes
+ * each event to the {@code realtime_outbox} table, kept for the outbox retention. Whenever the listener (re)connects
+ * it first listens, then reads from the outbox what came after the last sequence it delivered, and afterwards skips
+ * notifications at or below that sequence: events published while its connection was down reach its clients
+ * late but in order, and none twice. Publications are serialised by the advisory lock, so sequences grow in commit
+ * order and nothing committed later can carry a lower sequence.
  */
 final class PostgresEventFeed implements EventFeed {
 
@@ -47,16 +54,27 @@ final class PostgresEventFeed implements EventFeed {
     private static final long ORDER_LOCK = 7_311_984_205_511L;
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** How the listening connection shows in {@code pg_stat_activity}. */
+    static final String LISTENER_NAME = "analytics-live-listener";
+    private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
+
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final LiveDispatcher dispatcher;
+    private final long outboxRetentionSeconds;
     private final Thread listener;
     private volatile boolean running = true;
     private Connection publisher;
+    private long lastPruneNanos = System.nanoTime();
+    /** The highest sequence the listener delivered (or knew of when it first listened); listener thread only. */
+    private long lastSequence = -1;
 
-    PostgresEventFeed(String url, String user, String password, ThreadFactory threads, LiveDispatcher dispatcher) {
+    /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
+    PostgresEventFeed(String url, String user, String password, long outboxRetentionSeconds, ThreadFactory threads,
+                      LiveDispatcher dispatcher) {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
+        this.outboxRetentionSeconds = outboxRetentionSeconds;
         this.dispatcher = dispatcher;
         this.listener = threads.newThread(this::listen);
         listener.setName("analytics-event-feed");
@@ -79,6 +97,7 @@ final class PostgresEventFeed implements EventFeed {
                     st.execute("select pg_advisory_xact_lock(" + ORDER_LOCK + ")");
                 }
                 long[] sequences = nextSequences(con, stored.size());
+                keep(con, stored, sequences);
                 try (PreparedStatement notify = con.prepareStatement("select pg_notify(?, ?)")) {
                     for (String payload : payloads(stored, sequences)) {
                         notify.setString(1, CHANNEL);
@@ -87,6 +106,7 @@ final class PostgresEventFeed implements EventFeed {
                     }
                 }
                 con.commit();
+                pruneNowAndThen(con);
             } catch (SQLException e) {
                 closePublisher();
                 throw e;
@@ -117,6 +137,36 @@ final class PostgresEventFeed implements EventFeed {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    private static void keep(Connection con, List<TrackedEvent> stored, long[] sequences) throws SQLException {
+        Long[] keys = new Long[stored.size()];
+        String[] events = new String[stored.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = sequences[i];
+            events[i] = encode(stored.get(i), sequences[i], true);
+        }
+        try (PreparedStatement ps = con.prepareStatement(
+                "insert into realtime_outbox (sequence, event) select * from unnest(?, ?)")) {
+            ps.setArray(1, con.createArrayOf("bigint", keys));
+            ps.setArray(2, con.createArrayOf("text", events));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Drops what is past the retention, every few seconds at most, in a transaction of its own. */
+    private void pruneNowAndThen(Connection con) throws SQLException {
+        long now = System.nanoTime();
+        if (now - lastPruneNanos < PRUNE_EVERY_NANOS) {
+            return;
+        }
+        lastPruneNanos = now;
+        try (PreparedStatement ps = con.prepareStatement(
+                "delete from realtime_outbox where published_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, outboxRetentionSeconds);
+            ps.executeUpdate();
+        }
+        con.commit();
     }
 
     static List<String> payloads(List<TrackedEvent> events, long[] sequences) {
@@ -200,8 +250,13 @@ final class PostgresEventFeed implements EventFeed {
         while (running) {
             try (Connection con = dataSource.getConnection()) {
                 try (Statement st = con.createStatement()) {
+                    st.execute("set application_name = '" + LISTENER_NAME + "'");
+                    if (lastSequence < 0) {
+                        lastSequence = newestKept(st);
+                    }
                     st.execute("listen " + CHANNEL);
                 }
+                catchUp(con);
                 PGConnection pg = con.unwrap(PGConnection.class);
                 MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 while (running) {
@@ -210,7 +265,7 @@ final class PostgresEventFeed implements EventFeed {
                         continue;
                     }
                     for (PGNotification n : notifications) {
-                        deliver(n.getParameter(), metadata);
+                        deliver(decode(n.getParameter(), metadata));
                     }
                 }
             } catch (SQLException e) {
@@ -222,12 +277,44 @@ final class PostgresEventFeed implements EventFeed {
         }
     }
 
-    private void deliver(String payload, MetadataSource metadata) throws SQLException {
-        List<SequencedEvent> events = decode(payload, metadata);
+    private static long newestKept(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("select coalesce(max(sequence), 0) from realtime_outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Delivers what the outbox holds after the last sequence delivered: what was announced while not listening. */
+    private void catchUp(Connection con) throws SQLException {
+        List<SequencedEvent> missed = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement(
+                "select event from realtime_outbox where sequence > ? order by sequence")) {
+            ps.setLong(1, lastSequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    missed.addAll(decode("[" + rs.getString(1) + "]", (w, id) -> {
+                        throw new IllegalStateException("the outbox keeps every event whole");
+                    }));
+                }
+            }
+        }
+        if (!missed.isEmpty()) {
+            LOG.info("Replaying " + missed.size() + " live events announced while not listening");
+            deliver(missed);
+        }
+    }
+
+    /** Delivers the events after the last sequence delivered, in order; the others were delivered already. */
+    private void deliver(List<SequencedEvent> events) {
+        List<SequencedEvent> fresh = events.stream().filter(e -> e.sequence() > lastSequence).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        lastSequence = fresh.get(fresh.size() - 1).sequence();
         try {
-            dispatcher.dispatch(events);
+            dispatcher.dispatch(fresh);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Live delivery of " + events.size() + " events failed", e);
+            LOG.log(Level.WARNING, "Live delivery of " + fresh.size() + " events failed", e);
         }
     }
 
