@@ -38,10 +38,13 @@ public class SubscriptionHub {
     private static final long TICK_MS = 10;
     /** Marks "nothing for this audience" among the written messages of a publication. */
     private static final Outbound NOTHING = Outbound.latest("", "", "");
+    /** Distinct audiences kept for sharing; more are possible (entity types are the clients' words) but rare. */
+    private static final int MAX_SHARED_AUDIENCES = 4096;
 
     private final Map<Topic, Set<ClientChannel>> subscribers = new ConcurrentHashMap<>();
     private final Set<ClientChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<ClientChannel> rateLimited = ConcurrentHashMap.newKeySet();
+    private final Map<Audience, Audience> sharedAudiences = new ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private HubSettings settings;
     private Outbound laggingNotice;
@@ -144,14 +147,37 @@ public class SubscriptionHub {
             return 0;
         }
         Map<Audience, Outbound> written = new HashMap<>();
+        Audience previous = null;
+        Outbound message = null;
         int queued = 0;
         for (ClientChannel channel : set) {
-            Outbound message = written.computeIfAbsent(channel.audience(), a -> orNothing(render.apply(a)));
+            Audience audience = channel.audience();
+            // Audiences are mostly the same shared instance (see shared()): spare hashing a record per client.
+            if (audience != previous) {
+                message = written.computeIfAbsent(audience, a -> orNothing(render.apply(a)));
+                previous = audience;
+            }
             if (message != NOTHING && channel.offer(message)) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    /**
+     * The one instance of the audiences equal to this one, so that a publication to thousands of clients finds
+     * their message by identity.
+     */
+    @SuppressWarnings("unchecked")
+    public <A extends Audience> A shared(A audience) {
+        Audience known = sharedAudiences.get(audience);
+        if (known != null) {
+            return (A) known;
+        }
+        if (sharedAudiences.size() >= MAX_SHARED_AUDIENCES) {
+            return audience;
+        }
+        return (A) sharedAudiences.computeIfAbsent(audience, a -> a);
     }
 
     private static Outbound orNothing(Outbound o) {

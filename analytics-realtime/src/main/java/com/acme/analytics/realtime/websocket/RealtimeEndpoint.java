@@ -93,8 +93,8 @@ public class RealtimeEndpoint {
         SocketAccess.requireRead(session, subscription.workspaceId());
         long lastSequence = message.lastSequence();
         ClientChannel channel = Channels.of(session);
-        DashboardAudience audience = new DashboardAudience(subscription.metrics(), subscription.events(),
-                subscription.notifications(), subscription.realTimeUpdates());
+        DashboardAudience audience = hub.shared(new DashboardAudience(subscription.metrics(), subscription.events(),
+                subscription.notifications(), subscription.realTimeUpdates()));
         hub.unsubscribeAll(channel);
         channel.workspaceId(subscription.workspaceId());
         channel.audience(audience);

@@ -161,6 +161,15 @@ public final class WebSocketTransport implements Transport {
         });
     }
 
+    /** Without an idle timeout; under the send context, since Tyrus schedules its idle timer even then. */
+    static void switchOffIdleTimeout(Session session) {
+        try {
+            inSendContext(() -> session.setMaxIdleTimeout(0));
+        } catch (IOException e) {
+            throw new IllegalStateException("setting a timeout does no I/O", e);
+        }
+    }
+
     private static void inSendContext(SessionAction action) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader context = thread.getContextClassLoader();
