@@ -2,8 +2,10 @@ package com.acme.analytics.realtime.hub;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
  * order, each at most once; coalesced messages (metrics, stats, heartbeats) wait one per key, a newer replacing an
- * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send is in flight at a time, so
- * a client that does not read holds at most one message in its transport and the queue's capacity here.
+ * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send (of one message, or of a
+ * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
+ * transport and the queue's capacity here.
  *
  * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
@@ -187,16 +190,18 @@ public final class ClientChannel {
     }
 
     /**
-     * Sends what is due, on the channel's sender thread: up to {@value #BURST} messages whose sends complete at once,
-     * then the channel goes to the back of its thread's line, so that a client with a long queue does not hold up
-     * the others. A send that completes later schedules the next one.
+     * Sends what is due, on the channel's sender thread: what waits in order goes out together, up to the
+     * transport's batch, so that a client that fell behind catches up with fewer writes. Up to {@value #BURST}
+     * sends that complete at once, then the channel goes to the back of its thread's line, so that a client with a
+     * long queue does not hold up the others. A send that completes later schedules the next one.
      */
     void deliver() {
         synchronized (this) {
             scheduled = false;
         }
+        int maxBatch = transport.maxBatch();
         for (int i = 0; i < BURST; i++) {
-            Outbound next;
+            List<Outbound> batch;
             long sequence;
             long queuedAt;
             synchronized (this) {
@@ -211,29 +216,40 @@ public final class ClientChannel {
                     }
                     return;
                 }
-                next = picked.message();
                 queuedAt = picked.at();
+                lastSentSequence = Math.max(lastSentSequence, picked.message().sequence());
+                if (maxBatch == 1 || ordered.isEmpty()) {
+                    batch = List.of(picked.message());
+                } else {
+                    batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
+                    batch.add(picked.message());
+                    while (batch.size() < maxBatch && !ordered.isEmpty()) {
+                        Outbound next = ordered.poll().message();
+                        lastSentSequence = Math.max(lastSentSequence, next.sequence());
+                        batch.add(next);
+                    }
+                }
                 sending = true;
                 sendStartedNanos = now;
-                lastSentSequence = Math.max(lastSentSequence, next.sequence());
                 sequence = lastSentSequence;
             }
             CompletableFuture<Void> sent;
             try {
-                sent = transport.send(next, sequence).toCompletableFuture();
+                sent = transport.send(batch, sequence).toCompletableFuture();
             } catch (RuntimeException e) {
                 close("send_failed");
                 return;
             }
+            int count = batch.size();
             if (!sent.isDone()) {
                 sent.whenComplete((ok, failure) -> {
-                    if (afterSend(failure, queuedAt)) {
+                    if (afterSend(failure, queuedAt, count)) {
                         schedule();
                     }
                 });
                 return;
             }
-            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt)) {
+            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, count)) {
                 return;
             }
         }
@@ -241,12 +257,16 @@ public final class ClientChannel {
     }
 
     /** @return whether the caller may go on sending */
-    private boolean afterSend(Throwable failure, long queuedAt) {
+    private boolean afterSend(Throwable failure, long queuedAt, int count) {
         if (failure != null) {
             close("send_failed");
             return false;
         }
-        metrics.sent(System.nanoTime() - queuedAt);
+        // The first message of a batch waited longest: its wait stands for all, an upper bound.
+        long latency = System.nanoTime() - queuedAt;
+        for (int i = 0; i < count; i++) {
+            metrics.sent(latency);
+        }
         synchronized (this) {
             sending = false;
         }

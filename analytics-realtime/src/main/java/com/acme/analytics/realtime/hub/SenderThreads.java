@@ -3,6 +3,7 @@ package com.acme.analytics.realtime.hub;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -56,12 +57,16 @@ final class SenderThreads {
 
     private static final class Sender implements Runnable {
         private final Queue<ClientChannel> ready = new ConcurrentLinkedQueue<>();
+        /** Set before the thread parks, so that publishers wake it only then: an unpark costs a system call. */
+        private final AtomicBoolean sleeping = new AtomicBoolean();
         private volatile boolean running = true;
         private Thread thread;
 
         void ready(ClientChannel channel) {
             ready.add(channel);
-            LockSupport.unpark(thread);
+            if (sleeping.get() && sleeping.compareAndSet(true, false)) {
+                LockSupport.unpark(thread);
+            }
         }
 
         @Override
@@ -76,7 +81,12 @@ final class SenderThreads {
                         channel.close("send_failed");
                     }
                 }
-                LockSupport.park(this);
+                sleeping.set(true);
+                // A client queued between the last poll and the flag would not wake this thread: look again.
+                if (ready.isEmpty() && running) {
+                    LockSupport.park(this);
+                }
+                sleeping.set(false);
             }
         }
     }

@@ -6,7 +6,9 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SharedEndpoints;
 import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -25,7 +27,8 @@ import java.util.logging.Logger;
  * The socket of one job of the caller's workspace: its job messages from the moment it opens; {@code ping} is the
  * only message in.
  */
-@ServerEndpoint("/ws/job/{job_id}")
+@Dependent
+@ServerEndpoint(value = "/ws/job/{job_id}", configurator = SharedEndpoints.class)
 public class JobEndpoint {
 
     private static final Logger LOG = Logger.getLogger(JobEndpoint.class.getName());

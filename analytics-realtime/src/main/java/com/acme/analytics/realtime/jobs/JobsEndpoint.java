@@ -7,7 +7,9 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SharedEndpoints;
 import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -27,7 +29,8 @@ import java.util.logging.Logger;
  * messages of the subscribed jobs out. Job ids carry no tenant in this contract, so a job id is looked up in the
  * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
-@ServerEndpoint("/ws")
+@Dependent
+@ServerEndpoint(value = "/ws", configurator = SharedEndpoints.class)
 public class JobsEndpoint {
 
     private static final Logger LOG = Logger.getLogger(JobsEndpoint.class.getName());

@@ -13,6 +13,7 @@ import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.live.CategoryMetrics;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import com.acme.analytics.realtime.live.WorkspaceFigures;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -36,7 +37,8 @@ import java.util.logging.Logger;
  * may carry {@code lastSequence}: the events after it still in the replay window come first, then live ones, and
  * the metrics come as a fresh snapshot. The caller subscribes only to a workspace it may read.
  */
-@ServerEndpoint("/ws/realtime")
+@Dependent
+@ServerEndpoint(value = "/ws/realtime", configurator = SharedEndpoints.class)
 public class RealtimeEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
