@@ -229,8 +229,10 @@ class RealtimeContractsIT {
             // an event is announced as every instance announces one; no notification could reach this instance.
             try (Connection con = db.connect()) {
                 con.setAutoCommit(false);
-                try (PreparedStatement kill = con.prepareStatement("select count(*) from pg_stat_activity "
-                        + "where application_name = 'analytics-live-listener' and pg_terminate_backend(pid, 10000)");
+                // Materialised first, so that no other connection is looked at by pg_terminate_backend.
+                try (PreparedStatement kill = con.prepareStatement("with listener as materialized (select pid from "
+                        + "pg_stat_activity where application_name = 'analytics-live-listener') "
+                        + "select count(*) filter (where pg_terminate_backend(pid, 10000)) from listener");
                      ResultSet rs = kill.executeQuery()) {
                     rs.next();
                     assertEquals(1, rs.getInt(1), "one listening connection");

@@ -48,12 +48,4 @@ public class SchemaMigration {
         LOG.info("Schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied now)");
     }
-
-    /**
-     * Returns once the schema is up to date, for what starts with the application but before this bean: the
-     * container runs a singleton's initialisation (the migration) before any call to it.
-     */
-    public void awaitMigrated() {
-        // the work is the container's
-    }
 }

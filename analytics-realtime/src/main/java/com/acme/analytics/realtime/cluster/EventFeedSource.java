@@ -1,7 +1,6 @@
 package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.ingest.flush.EventsFlushed;
-import com.acme.analytics.ingest.schema.SchemaMigration;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,8 +27,6 @@ public class EventFeedSource {
     @Resource
     ManagedThreadFactory threads;
     @Inject
-    SchemaMigration schema;
-    @Inject
     LiveDispatcher dispatcher;
     @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
@@ -52,7 +49,6 @@ public class EventFeedSource {
         switch (kind) {
             case "local" -> feed = new LocalEventFeed(dispatcher);
             case "postgres" -> {
-                schema.awaitMigrated();
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
                         databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher);
                 postgres.start();

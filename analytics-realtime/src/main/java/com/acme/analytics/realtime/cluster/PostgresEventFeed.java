@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,12 +58,18 @@ final class PostgresEventFeed implements EventFeed {
     /** How the listening connection shows in {@code pg_stat_activity}. */
     static final String LISTENER_NAME = "analytics-live-listener";
     private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
+    private static final String UNDEFINED_TABLE = "42P01";
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final LiveDispatcher dispatcher;
     private final long outboxRetentionSeconds;
     private final Thread listener;
     private volatile boolean running = true;
+    /**
+     * Fair, so that flushes waiting to be announced go in the order they arrived: the flushes' observers run on a
+     * pool, and an unfair lock could let a later flush take lower sequences than an earlier one.
+     */
+    private final ReentrantLock publishing = new ReentrantLock(true);
     private Connection publisher;
     private long lastPruneNanos = System.nanoTime();
     /** The highest sequence the listener delivered (or knew of when it first listened); listener thread only. */
@@ -86,10 +93,11 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     @Override
-    public synchronized void publish(List<TrackedEvent> stored) {
+    public void publish(List<TrackedEvent> stored) {
         if (stored.isEmpty()) {
             return;
         }
+        publishing.lock();
         try {
             Connection con = publisher();
             try {
@@ -108,11 +116,13 @@ final class PostgresEventFeed implements EventFeed {
                 con.commit();
                 pruneNowAndThen(con);
             } catch (SQLException e) {
-                closePublisher();
+                closePublisherLocked();
                 throw e;
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, stored.size() + " stored events could not be announced for live delivery", e);
+        } finally {
+            publishing.unlock();
         }
     }
 
@@ -270,7 +280,10 @@ final class PostgresEventFeed implements EventFeed {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "Listening for live events failed; retrying in 1 s", e);
+                    // The feed starts with the application, which may be before the schema migration created the
+                    // outbox: expected once, not worth a warning.
+                    LOG.log(UNDEFINED_TABLE.equals(e.getSQLState()) ? Level.FINE : Level.WARNING,
+                            "Listening for live events failed; retrying in 1 s", e);
                     pause();
                 }
             }
@@ -338,7 +351,16 @@ final class PostgresEventFeed implements EventFeed {
         }
     }
 
-    private synchronized void closePublisher() {
+    private void closePublisher() {
+        publishing.lock();
+        try {
+            closePublisherLocked();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private void closePublisherLocked() {
         if (publisher != null) {
             try {
                 publisher.close();
