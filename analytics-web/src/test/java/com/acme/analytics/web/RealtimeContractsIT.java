@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +164,99 @@ class RealtimeContractsIT {
             assertEquals("task.completed", live.getJsonObject("data").getString("event_type"));
         } finally {
             again.close();
+        }
+    }
+
+    @Test
+    void dashboardSocketFillsTheLeadsSocialMediaAndAiAgentsCategoriesFromIngestedEvents() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"leads\",\"social_media\",\"ai_agents\"],"
+                    + "\"real_time_updates\":true,\"organizationId\":\"" + org + "\"}}");
+            JsonObject snapshot = socket.awaitMessage(m -> isType(m, "metrics_update")).getJsonObject("data");
+            assertEquals(0, snapshot.getJsonObject("leads").getJsonObject("totals").getInt("leads"));
+
+            ingest("click", "camp_l", "{}");
+            ingest("conversion", "camp_l", "{}");
+            track("signup", "{\"userId\":\"u-1\"}");
+            track("social.share", "{\"platform\":\"linkedin\"}");
+            track("social.like", "{\"platform\":\"mastodon\"}");
+            track("agent.task.completed", "{\"agentId\":\"a-1\",\"durationMs\":1200}");
+            track("agent.task.failed", "{\"agentId\":\"a-2\",\"durationMs\":800}");
+            track("message.sent", "{}");
+
+            JsonObject data = socket.awaitMessage(m -> isType(m, "metrics_update")
+                    && m.getJsonObject("data").getJsonObject("leads").getJsonObject("totals").getInt("leads") == 2
+                    && m.getJsonObject("data").getJsonObject("social_media").getJsonObject("totals")
+                            .getInt("interactions") == 2
+                    && m.getJsonObject("data").getJsonObject("ai_agents").getJsonObject("totals")
+                            .getInt("agentEvents") == 2).getJsonObject("data");
+            JsonObject leads = data.getJsonObject("leads");
+            assertEquals(1, leads.getJsonObject("totals").getInt("conversions"));
+            assertEquals(1, leads.getJsonObject("totals").getInt("signups"));
+            assertEquals(200.0, leads.getJsonObject("totals").getJsonNumber("leadRate").doubleValue(),
+                    "two leads for one click");
+            assertEquals(1, leads.getJsonObject("byCampaign").getJsonObject("camp_l").getInt("leads"),
+                    "the sign-up has no campaign");
+            assertEquals(3600, leads.getInt("timeWindow"));
+
+            JsonObject social = data.getJsonObject("social_media");
+            assertEquals(2, social.getJsonObject("totals").getInt("platforms"));
+            assertEquals(1, social.getJsonObject("totals").getInt("shares"));
+            assertEquals(1, social.getJsonObject("byEventType").getJsonObject("social.like").getInt("likes"));
+            assertEquals(2, social.getJsonObject("byEventType").size(), "only social event types");
+
+            JsonObject agents = data.getJsonObject("ai_agents").getJsonObject("totals");
+            assertEquals(2, agents.getInt("activeAgents"));
+            assertEquals(50.0, agents.getJsonNumber("successRate").doubleValue());
+            assertEquals(1000.0, agents.getJsonNumber("averageDurationMs").doubleValue());
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void eventsAnnouncedWhileTheListeningConnectionWasDownAreReplayedOnceItListensAgain() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"events\":[\"system\"],\"organizationId\":\"" + org
+                    + "\"}}");
+            socket.awaitMessage(m -> isType(m, "metrics_update"));
+            track("task.step", "{\"taskId\":\"before\"}");
+            long before = socket.awaitMessage(m -> isType(m, "event")).getJsonNumber("sequence").longValue();
+
+            // In one transaction: the listener's connection is terminated (the call waits until it is gone), then
+            // an event is announced as every instance announces one; no notification could reach this instance.
+            try (Connection con = db.connect()) {
+                con.setAutoCommit(false);
+                // Materialised first, so that no other connection is looked at by pg_terminate_backend.
+                try (PreparedStatement kill = con.prepareStatement("with listener as materialized (select pid from "
+                        + "pg_stat_activity where application_name = 'analytics-live-listener') "
+                        + "select count(*) filter (where pg_terminate_backend(pid, 10000)) from listener");
+                     ResultSet rs = kill.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), "one listening connection");
+                }
+                try (PreparedStatement announce = con.prepareStatement("insert into realtime_outbox (sequence, event)"
+                        + " select n, json_build_object('s', n, 'i', 'missed-' || n, 'w', ?::text, 't', 'task.step',"
+                        + " 'o', to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'v', 0,"
+                        + " 'm', '{\"taskId\":\"missed\"}')::text from nextval('analytics_realtime_seq') n")) {
+                    announce.setString(1, org);
+                    assertEquals(1, announce.executeUpdate());
+                }
+                con.commit();
+            }
+
+            JsonObject missed = socket.awaitMessage(m -> isType(m, "event"));
+            assertEquals("missed", missed.getJsonObject("data").getJsonObject("details").getJsonObject("metadata")
+                    .getString("taskId"));
+            assertTrue(missed.getJsonNumber("sequence").longValue() > before);
+            track("task.step", "{\"taskId\":\"after\"}");
+            JsonObject after = socket.awaitMessage(m -> isType(m, "event"));
+            assertEquals("after", after.getJsonObject("data").getJsonObject("details").getJsonObject("metadata")
+                    .getString("taskId"), "live again, and the replayed event not twice");
+        } finally {
+            socket.close();
         }
     }
 
@@ -392,6 +488,37 @@ class RealtimeContractsIT {
         } finally {
             general.close();
             direct.close();
+        }
+    }
+
+    @Test
+    void aJobIdFollowedInOneWorkspaceNeverCarriesAnotherWorkspacesJob() throws Exception {
+        String job = "job-" + UUID.randomUUID();
+        Tenants.Tenant other = new Tenants(new Client(base)).create();
+        Client otherClient = new Client(base).bearer(other.token("admin"));
+        Client.Socket general = client.webSocket("ws");
+        Client.Socket direct = client.webSocket("ws/job/" + job);
+        Client.Socket otherDirect = otherClient.webSocket("ws/job/" + job);
+        try {
+            general.send("{\"type\":\"subscribe_job\",\"job_id\":\"" + job + "\"}");
+            general.awaitMessage(m -> isType(m, "subscribed"));
+
+            Response foreign = otherClient.postJson("api/workspaces/" + other.id() + "/analytics/realtime",
+                    "{\"eventType\":\"job.update\",\"eventData\":{\"jobId\":\"" + job
+                            + "\",\"message\":\"theirs\"}}");
+            assertEquals(200, foreign.status(), foreign.body());
+            // Delivered to the other workspace's follower, so it has gone through the hub before ours is sent.
+            assertEquals("theirs", otherDirect.awaitMessage(m -> isType(m, "job_update")).getString("message"));
+
+            track("job.update", "{\"jobId\":\"" + job + "\",\"message\":\"ours\"}");
+            for (Client.Socket s : List.of(general, direct)) {
+                assertEquals("ours", s.awaitMessage(m -> isType(m, "job_update")).getString("message"),
+                        "the first job message of this workspace's followers is its own");
+            }
+        } finally {
+            general.close();
+            direct.close();
+            otherDirect.close();
         }
     }
 

@@ -49,8 +49,7 @@ public class OpenConnections {
         startSweeper();
         byCredential.compute(caller.credentialId(), (id, set) -> {
             Set<Held> live = set == null ? ConcurrentHashMap.newKeySet() : set;
-            live.removeIf(h -> !h.connection().isOpen());
-            if (live.size() >= maxPerCredential) {
+            if (atCap(live)) {
                 throw new TooManyRequests("This credential already holds " + maxPerCredential
                         + " open connections; close one first", SWEEP_SECONDS);
             }
@@ -59,10 +58,30 @@ public class OpenConnections {
         });
     }
 
-    /** Open connections of the credential. */
+    /**
+     * Connections of the credential, those closed since the last sweep included unless that reaches the cap: then
+     * only the open ones.
+     */
     public int count(String credentialId) {
         Set<Held> set = byCredential.get(credentialId);
-        return set == null ? 0 : (int) set.stream().filter(h -> h.connection().isOpen()).count();
+        if (set == null) {
+            return 0;
+        }
+        atCap(set);
+        return set.size();
+    }
+
+    /**
+     * Whether the open connections reach the cap. Closed ones are forgotten here only when the count reaches it:
+     * looking at every connection of a credential on every handshake would cost as much as all the handshakes of
+     * a credential that holds thousands.
+     */
+    private boolean atCap(Set<Held> set) {
+        if (set.size() < maxPerCredential) {
+            return false;
+        }
+        set.removeIf(h -> !h.connection().isOpen());
+        return set.size() >= maxPerCredential;
     }
 
     public void closeAll(String credentialId, String reason) {

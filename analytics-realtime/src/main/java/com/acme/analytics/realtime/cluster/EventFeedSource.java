@@ -35,6 +35,9 @@ public class EventFeedSource {
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
     String kind;
     @Inject
+    @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
+    long outboxRetentionSeconds;
+    @Inject
     @ConfigProperty(name = "analytics.db.url")
     String databaseUrl;
     @Inject
@@ -50,7 +53,7 @@ public class EventFeedSource {
             case "local" -> feed = new LocalEventFeed(dispatcher);
             case "postgres" -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
-                        databasePassword.orElse(""), threads, dispatcher, remoteEvents);
+                        databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,9 +41,17 @@ import java.util.logging.Logger;
  * event whose properties alone exceed that travels without them; the listener reads them from the stored event.
  * Both connections are the feed's own, outside the container's pool: a listening connection is held for good.
  *
+ * <p>Notifications reach only the connections listening when they are sent, so the same transaction also writes
+ * each event to the {@code realtime_outbox} table, kept for the outbox retention. Whenever the listener (re)connects
+ * it first listens, then reads from the outbox what came after the last sequence it delivered, and afterwards skips
+ * notifications at or below that sequence: events published while its connection was down reach its clients
+ * late but in order, and none twice. Publications are serialised by the advisory lock, so sequences grow in commit
+ * order and nothing committed later can carry a lower sequence.
+ *
  * <p>Each notification names the instance that stored its events, so that the events stored elsewhere reach this
  * instance's live metrics ({@link RemoteEvents}), which record their own instance's events as they are stored.
- * Whenever the feed is not listening, events may be missed: it says so, and when it listens again.
+ * While the feed is not listening those metrics are told so, and when it listens again: the outbox replays events
+ * to clients, not to the metrics, which answer from the database until they have seen a whole window again.
  */
 final class PostgresEventFeed implements EventFeed {
 
@@ -53,19 +62,35 @@ final class PostgresEventFeed implements EventFeed {
     private static final long ORDER_LOCK = 7_311_984_205_511L;
     private static final JsonProvider JSON = JsonProvider.provider();
 
+    /** How the listening connection shows in {@code pg_stat_activity}. */
+    static final String LISTENER_NAME = "analytics-live-listener";
+    private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final LiveDispatcher dispatcher;
     private final RemoteEvents remote;
     private final String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    private final long outboxRetentionSeconds;
     private final Thread listener;
     private volatile boolean running = true;
+    /**
+     * Fair, so that flushes waiting to be announced go in the order they arrived: the flushes' observers run on a
+     * pool, and an unfair lock could let a later flush take lower sequences than an earlier one.
+     */
+    private final ReentrantLock publishing = new ReentrantLock(true);
     private Connection publisher;
+    private long lastPruneNanos = System.nanoTime();
+    /** The highest sequence the listener delivered (or knew of when it first listened); listener thread only. */
+    private long lastSequence = -1;
 
-    PostgresEventFeed(String url, String user, String password, ThreadFactory threads, LiveDispatcher dispatcher,
-                      RemoteEvents remote) {
+    /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
+    PostgresEventFeed(String url, String user, String password, long outboxRetentionSeconds, ThreadFactory threads,
+                      LiveDispatcher dispatcher, RemoteEvents remote) {
         dataSource.setURL(url);
         dataSource.setUser(user);
         dataSource.setPassword(password);
+        this.outboxRetentionSeconds = outboxRetentionSeconds;
         this.dispatcher = dispatcher;
         this.remote = remote;
         this.listener = threads.newThread(this::listen);
@@ -79,10 +104,11 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     @Override
-    public synchronized void publish(List<TrackedEvent> stored) {
+    public void publish(List<TrackedEvent> stored) {
         if (stored.isEmpty()) {
             return;
         }
+        publishing.lock();
         try {
             Connection con = publisher();
             try {
@@ -90,6 +116,7 @@ final class PostgresEventFeed implements EventFeed {
                     st.execute("select pg_advisory_xact_lock(" + ORDER_LOCK + ")");
                 }
                 long[] sequences = nextSequences(con, stored.size());
+                keep(con, stored, sequences);
                 try (PreparedStatement notify = con.prepareStatement("select pg_notify(?, ?)")) {
                     for (String payload : payloads(stored, sequences, origin)) {
                         notify.setString(1, CHANNEL);
@@ -98,12 +125,15 @@ final class PostgresEventFeed implements EventFeed {
                     }
                 }
                 con.commit();
+                pruneNowAndThen(con);
             } catch (SQLException e) {
-                closePublisher();
+                closePublisherLocked();
                 throw e;
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, stored.size() + " stored events could not be announced for live delivery", e);
+        } finally {
+            publishing.unlock();
         }
     }
 
@@ -128,6 +158,36 @@ final class PostgresEventFeed implements EventFeed {
         }
         Arrays.sort(out);
         return out;
+    }
+
+    private static void keep(Connection con, List<TrackedEvent> stored, long[] sequences) throws SQLException {
+        Long[] keys = new Long[stored.size()];
+        String[] events = new String[stored.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = sequences[i];
+            events[i] = encode(stored.get(i), sequences[i], true);
+        }
+        try (PreparedStatement ps = con.prepareStatement(
+                "insert into realtime_outbox (sequence, event) select * from unnest(?, ?)")) {
+            ps.setArray(1, con.createArrayOf("bigint", keys));
+            ps.setArray(2, con.createArrayOf("text", events));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Drops what is past the retention, every few seconds at most, in a transaction of its own. */
+    private void pruneNowAndThen(Connection con) throws SQLException {
+        long now = System.nanoTime();
+        if (now - lastPruneNanos < PRUNE_EVERY_NANOS) {
+            return;
+        }
+        lastPruneNanos = now;
+        try (PreparedStatement ps = con.prepareStatement(
+                "delete from realtime_outbox where published_at < now() - make_interval(secs => ?)")) {
+            ps.setLong(1, outboxRetentionSeconds);
+            ps.executeUpdate();
+        }
+        con.commit();
     }
 
     /** The notifications of events stored by the instance {@code origin}: {@code {"n": origin, "e": [...]}}. */
@@ -195,17 +255,20 @@ final class PostgresEventFeed implements EventFeed {
             JsonObject notification = reader.readObject();
             origin = notification.getString("n");
             for (JsonValue v : notification.getJsonArray("e")) {
-                JsonObject o = v.asJsonObject();
-                String workspaceId = o.getString("w");
-                String eventId = o.getString("i");
-                String metadataJson = o.containsKey("m") ? o.getString("m") : metadata.of(workspaceId, eventId);
-                events.add(new SequencedEvent(o.getJsonNumber("s").longValue(), new TrackedEvent(eventId,
-                        workspaceId, o.getString("t"), o.getString("c", null), Instant.parse(o.getString("o")),
-                        new Money(o.getJsonNumber("v").longValue()), o.getString("si", null),
-                        o.getString("u", null), metadataJson)));
+                events.add(decodeEvent(v.asJsonObject(), metadata));
             }
         }
         return new Notification(origin, events);
+    }
+
+    private static SequencedEvent decodeEvent(JsonObject o, MetadataSource metadata) throws SQLException {
+        String workspaceId = o.getString("w");
+        String eventId = o.getString("i");
+        String metadataJson = o.containsKey("m") ? o.getString("m") : metadata.of(workspaceId, eventId);
+        return new SequencedEvent(o.getJsonNumber("s").longValue(), new TrackedEvent(eventId, workspaceId,
+                o.getString("t"), o.getString("c", null), Instant.parse(o.getString("o")),
+                new Money(o.getJsonNumber("v").longValue()), o.getString("si", null), o.getString("u", null),
+                metadataJson));
     }
 
     /** The events of one notification and the instance that stored them. */
@@ -221,10 +284,15 @@ final class PostgresEventFeed implements EventFeed {
         while (running) {
             try (Connection con = dataSource.getConnection()) {
                 try (Statement st = con.createStatement()) {
+                    st.execute("set application_name = '" + LISTENER_NAME + "'");
+                    if (lastSequence < 0) {
+                        lastSequence = newestKept(st);
+                    }
                     st.execute("listen " + CHANNEL);
                 }
-                PGConnection pg = con.unwrap(PGConnection.class);
+                catchUp(con);
                 remote.listening(Instant.now());
+                PGConnection pg = con.unwrap(PGConnection.class);
                 MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -232,29 +300,71 @@ final class PostgresEventFeed implements EventFeed {
                         continue;
                     }
                     for (PGNotification n : notifications) {
-                        deliver(n.getParameter(), metadata);
+                        Notification notification = decode(n.getParameter(), metadata);
+                        deliver(notification.events(), !notification.origin().equals(origin));
                     }
                 }
             } catch (SQLException e) {
                 remote.interrupted();
                 if (running) {
-                    LOG.log(Level.WARNING, "Listening for live events failed; retrying in 1 s", e);
+                    // The feed starts with the application, which may be before the schema migration created the
+                    // outbox: expected once, not worth a warning.
+                    LOG.log(UNDEFINED_TABLE.equals(e.getSQLState()) ? Level.FINE : Level.WARNING,
+                            "Listening for live events failed; retrying in 1 s", e);
                     pause();
                 }
             }
         }
     }
 
-    private void deliver(String payload, MetadataSource metadata) throws SQLException {
-        Notification notification = decode(payload, metadata);
-        List<SequencedEvent> events = notification.events();
-        if (!notification.origin().equals(origin)) {
-            remote.stored(events.stream().map(SequencedEvent::event).toList());
+    private static long newestKept(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("select coalesce(max(sequence), 0) from realtime_outbox")) {
+            rs.next();
+            return rs.getLong(1);
         }
+    }
+
+    /** Delivers what the outbox holds after the last sequence delivered: what was announced while not listening. */
+    private void catchUp(Connection con) throws SQLException {
+        List<SequencedEvent> missed = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement(
+                "select event from realtime_outbox where sequence > ? order by sequence")) {
+            ps.setLong(1, lastSequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try (var reader = JSON.createReader(new StringReader(rs.getString(1)))) {
+                        missed.add(decodeEvent(reader.readObject(), (w, id) -> {
+                            throw new IllegalStateException("the outbox keeps every event whole");
+                        }));
+                    }
+                }
+            }
+        }
+        if (!missed.isEmpty()) {
+            LOG.info("Replaying " + missed.size() + " live events announced while not listening");
+            deliver(missed, false);
+        }
+    }
+
+    /**
+     * Delivers the events after the last sequence delivered, in order; the others were delivered already.
+     *
+     * @param storedElsewhere whether another instance stored them: this instance's live metrics recorded its own
+     *                        as they were stored, and must learn of the others' before clients are told
+     */
+    private void deliver(List<SequencedEvent> events, boolean storedElsewhere) {
+        List<SequencedEvent> fresh = events.stream().filter(e -> e.sequence() > lastSequence).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        if (storedElsewhere) {
+            remote.stored(fresh.stream().map(SequencedEvent::event).toList());
+        }
+        lastSequence = fresh.get(fresh.size() - 1).sequence();
         try {
-            dispatcher.dispatch(events);
+            dispatcher.dispatch(fresh);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Live delivery of " + events.size() + " events failed", e);
+            LOG.log(Level.WARNING, "Live delivery of " + fresh.size() + " events failed", e);
         }
     }
 
@@ -278,7 +388,16 @@ final class PostgresEventFeed implements EventFeed {
         }
     }
 
-    private synchronized void closePublisher() {
+    private void closePublisher() {
+        publishing.lock();
+        try {
+            closePublisherLocked();
+        } finally {
+            publishing.unlock();
+        }
+    }
+
+    private void closePublisherLocked() {
         if (publisher != null) {
             try {
                 publisher.close();

@@ -2,8 +2,10 @@ package com.acme.analytics.realtime.hub;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,16 +15,20 @@ import java.util.function.Consumer;
 /**
  * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
  * order, each at most once; coalesced messages (metrics, stats, heartbeats) wait one per key, a newer replacing an
- * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send is in flight at a time, so
- * a client that does not read holds at most one message in its transport and the queue's capacity here.
+ * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send (of one message, or of a
+ * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
+ * transport and the queue's capacity here.
  *
  * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
  * and is disconnected once the grace period has passed. It then resumes from the last sequence it saw.
  *
- * <p>Thread-safe; {@link #offer} never blocks on the network.
+ * <p>Thread-safe; {@link #offer} never blocks on the network: it only queues, and the sending is done by the
+ * channel's sender thread.
  */
 public final class ClientChannel {
+
+    private static final int BURST = 16;
 
     private final String id;
     private volatile String workspaceId;
@@ -30,6 +36,7 @@ public final class ClientChannel {
     private final HubSettings settings;
     private final HubMetrics metrics;
     private final Outbound laggingNotice;
+    private final Consumer<ClientChannel> onReady;
     private final Consumer<ClientChannel> onRateLimited;
     private final Consumer<ClientChannel> onClosed;
     private final Instant openedAt = Instant.now();
@@ -41,6 +48,7 @@ public final class ClientChannel {
     private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
     private final Map<String, Queued> latest = new LinkedHashMap<>();
     private Outbound urgent;
+    private boolean scheduled;
     private boolean sending;
     private long sendStartedNanos;
     private long nextUpdateNanos;
@@ -49,9 +57,15 @@ public final class ClientChannel {
     private long laggingSinceNanos;
     private boolean closed;
 
+    /**
+     * @param onReady       hands the channel to its sender thread, which then calls {@link #deliver()}; called at
+     *                      most once until that call starts
+     * @param onRateLimited called when updates wait for the rate limit; the hub's tick calls {@link #schedule()}
+     * @param onClosed      called once, when the channel closes
+     */
     ClientChannel(String id, String workspaceId, Audience audience, Transport transport, HubSettings settings,
-                  HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onRateLimited,
-                  Consumer<ClientChannel> onClosed) {
+                  HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onReady,
+                  Consumer<ClientChannel> onRateLimited, Consumer<ClientChannel> onClosed) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.audience = audience;
@@ -59,6 +73,7 @@ public final class ClientChannel {
         this.settings = settings;
         this.metrics = metrics;
         this.laggingNotice = laggingNotice;
+        this.onReady = onReady;
         this.onRateLimited = onRateLimited;
         this.onClosed = onClosed;
     }
@@ -67,7 +82,7 @@ public final class ClientChannel {
         return id;
     }
 
-    /** The tenant the client connected for, or null for a client of a topic outside tenants (jobs). */
+    /** The tenant the client connected for, or null before a dashboard client subscribed. */
     public String workspaceId() {
         return workspaceId;
     }
@@ -132,7 +147,7 @@ public final class ClientChannel {
                 lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
             }
         }
-        pump();
+        schedule();
         return true;
     }
 
@@ -163,10 +178,30 @@ public final class ClientChannel {
         return closed;
     }
 
-    /** Sends what is due: called after each queued message, each finished send and on the hub's tick. */
-    void pump() {
-        while (true) {
-            Outbound next;
+    /** Asks the sender thread for a {@link #deliver()}, unless one is already pending. */
+    void schedule() {
+        synchronized (this) {
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+        }
+        onReady.accept(this);
+    }
+
+    /**
+     * Sends what is due, on the channel's sender thread: what waits in order goes out together, up to the
+     * transport's batch, so that a client that fell behind catches up with fewer writes. Up to {@value #BURST}
+     * sends that complete at once, then the channel goes to the back of its thread's line, so that a client with a
+     * long queue does not hold up the others. A send that completes later schedules the next one.
+     */
+    void deliver() {
+        synchronized (this) {
+            scheduled = false;
+        }
+        int maxBatch = transport.maxBatch();
+        for (int i = 0; i < BURST; i++) {
+            List<Outbound> batch;
             long sequence;
             long queuedAt;
             synchronized (this) {
@@ -181,42 +216,59 @@ public final class ClientChannel {
                     }
                     return;
                 }
-                next = picked.message();
                 queuedAt = picked.at();
+                lastSentSequence = Math.max(lastSentSequence, picked.message().sequence());
+                if (maxBatch == 1 || ordered.isEmpty()) {
+                    batch = List.of(picked.message());
+                } else {
+                    batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
+                    batch.add(picked.message());
+                    while (batch.size() < maxBatch && !ordered.isEmpty()) {
+                        Outbound next = ordered.poll().message();
+                        lastSentSequence = Math.max(lastSentSequence, next.sequence());
+                        batch.add(next);
+                    }
+                }
                 sending = true;
                 sendStartedNanos = now;
-                lastSentSequence = Math.max(lastSentSequence, next.sequence());
                 sequence = lastSentSequence;
             }
             CompletableFuture<Void> sent;
             try {
-                sent = transport.send(next, sequence).toCompletableFuture();
+                sent = transport.send(batch, sequence).toCompletableFuture();
             } catch (RuntimeException e) {
                 close("send_failed");
                 return;
             }
+            int count = batch.size();
             if (!sent.isDone()) {
-                sent.whenComplete((ok, failure) -> afterSend(failure, queuedAt, true));
+                sent.whenComplete((ok, failure) -> {
+                    if (afterSend(failure, queuedAt, count)) {
+                        schedule();
+                    }
+                });
                 return;
             }
-            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, false)) {
+            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, count)) {
                 return;
             }
         }
+        schedule();
     }
 
     /** @return whether the caller may go on sending */
-    private boolean afterSend(Throwable failure, long queuedAt, boolean pumpAgain) {
+    private boolean afterSend(Throwable failure, long queuedAt, int count) {
         if (failure != null) {
             close("send_failed");
             return false;
         }
-        metrics.sent(System.nanoTime() - queuedAt);
+        // The first message of a batch waited longest: its wait stands for all, an upper bound.
+        long latency = System.nanoTime() - queuedAt;
+        for (int i = 0; i < count; i++) {
+            metrics.sent(latency);
+        }
         synchronized (this) {
             sending = false;
-        }
-        if (pumpAgain) {
-            pump();
         }
         return true;
     }

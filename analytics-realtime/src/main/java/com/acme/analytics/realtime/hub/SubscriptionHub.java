@@ -28,8 +28,8 @@ import java.util.logging.Logger;
 /**
  * The one hub behind every push contract: clients ({@link ClientChannel}s over any {@link Transport}) subscribe
  * to {@link Topic}s; a publication is written once per distinct {@link Audience} among the topic's subscribers
- * and the same text is queued for each of them. Sending is the channels' business and never blocks the
- * publisher. A tick sends rate-limited updates when they fall due; a sweep disconnects lagging clients.
+ * and the same text is queued for each of them. The sends run on a few sender threads ({@link SenderThreads}),
+ * never on the publisher's. A tick sends rate-limited updates when they fall due; a sweep disconnects lagging clients.
  */
 @ApplicationScoped
 public class SubscriptionHub {
@@ -38,10 +38,13 @@ public class SubscriptionHub {
     private static final long TICK_MS = 10;
     /** Marks "nothing for this audience" among the written messages of a publication. */
     private static final Outbound NOTHING = Outbound.latest("", "", "");
+    /** Distinct audiences kept for sharing; more are possible (entity types are the clients' words) but rare. */
+    private static final int MAX_SHARED_AUDIENCES = 4096;
 
     private final Map<Topic, Set<ClientChannel>> subscribers = new ConcurrentHashMap<>();
     private final Set<ClientChannel> channels = ConcurrentHashMap.newKeySet();
     private final Set<ClientChannel> rateLimited = ConcurrentHashMap.newKeySet();
+    private final Map<Audience, Audience> sharedAudiences = new ConcurrentHashMap<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private HubSettings settings;
     private Outbound laggingNotice;
@@ -51,6 +54,7 @@ public class SubscriptionHub {
     @Resource
     ManagedThreadFactory threads;
     private ExecutorService executor;
+    private SenderThreads senders;
     @Inject
     HubMetrics metrics;
     @Inject
@@ -65,6 +69,9 @@ public class SubscriptionHub {
     @Inject
     @ConfigProperty(name = "analytics.realtime.send-timeout-ms")
     long sendTimeoutMs;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.sender-threads")
+    int senderThreads;
 
     @PostConstruct
     void start() {
@@ -72,6 +79,8 @@ public class SubscriptionHub {
         // Its own threads, not the server's shared pool: a client that does not read may hold one until its
         // connection is closed, and must not starve the others.
         executor = Executors.newCachedThreadPool(threads);
+        senders = new SenderThreads(senderThreads, threads);
+        senders.start();
         laggingNotice = Outbound.latest("error", MessageWriter.toJson(new LaggingNotice()), "lagging");
         metrics.gauges(channels::size, () -> channels.stream().mapToLong(ClientChannel::queued).sum());
         tasks.add(scheduler.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS));
@@ -82,6 +91,7 @@ public class SubscriptionHub {
     void stop() {
         tasks.forEach(t -> t.cancel(false));
         List.copyOf(channels).forEach(c -> c.close("shutdown"));
+        senders.stop();
         executor.shutdown();
     }
 
@@ -92,7 +102,7 @@ public class SubscriptionHub {
      */
     public ClientChannel open(String workspaceId, Audience audience, Transport transport) {
         ClientChannel channel = new ClientChannel(UUID.randomUUID().toString(), workspaceId, audience, transport,
-                settings, metrics, laggingNotice, rateLimited::add, this::forget);
+                settings, metrics, laggingNotice, senders.assign(), rateLimited::add, this::forget);
         channels.add(channel);
         return channel;
     }
@@ -137,14 +147,37 @@ public class SubscriptionHub {
             return 0;
         }
         Map<Audience, Outbound> written = new HashMap<>();
+        Audience previous = null;
+        Outbound message = null;
         int queued = 0;
         for (ClientChannel channel : set) {
-            Outbound message = written.computeIfAbsent(channel.audience(), a -> orNothing(render.apply(a)));
+            Audience audience = channel.audience();
+            // Audiences are mostly the same shared instance (see shared()): spare hashing a record per client.
+            if (audience != previous) {
+                message = written.computeIfAbsent(audience, a -> orNothing(render.apply(a)));
+                previous = audience;
+            }
             if (message != NOTHING && channel.offer(message)) {
                 queued++;
             }
         }
         return queued;
+    }
+
+    /**
+     * The one instance of the audiences equal to this one, so that a publication to thousands of clients finds
+     * their message by identity.
+     */
+    @SuppressWarnings("unchecked")
+    public <A extends Audience> A shared(A audience) {
+        Audience known = sharedAudiences.get(audience);
+        if (known != null) {
+            return (A) known;
+        }
+        if (sharedAudiences.size() >= MAX_SHARED_AUDIENCES) {
+            return audience;
+        }
+        return (A) sharedAudiences.computeIfAbsent(audience, a -> a);
     }
 
     private static Outbound orNothing(Outbound o) {
@@ -191,7 +224,7 @@ public class SubscriptionHub {
         }
         for (ClientChannel channel : rateLimited) {
             rateLimited.remove(channel);
-            channel.pump();
+            channel.schedule();
         }
     }
 

@@ -36,8 +36,9 @@ public record Topic(Kind kind, String id) {
         return new Topic(Kind.INTEGRATION, workspaceId + '/' + integrationId);
     }
 
-    public static Topic job(String jobId) {
-        return new Topic(Kind.JOB, jobId);
+    /** A job of a workspace: the same job id in two workspaces names two jobs. */
+    public static Topic job(String workspaceId, String jobId) {
+        return new Topic(Kind.JOB, workspaceId + '/' + jobId);
     }
 
     public static Topic system() {

@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.hub;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -15,6 +16,26 @@ public interface Transport {
      * @param lastSequence the highest event sequence this client has been sent, including this message's
      */
     CompletionStage<Void> send(Outbound message, long lastSequence);
+
+    /**
+     * Most messages this transport takes in one {@link #send(List, long)}: more than one when it writes several in
+     * one go, as a WebSocket does (their frames in one write).
+     */
+    default int maxBatch() {
+        return 1;
+    }
+
+    /**
+     * Sends messages in order, as {@link #send(Outbound, long)} sends one; called with at most {@link #maxBatch()}.
+     *
+     * @param lastSequence the highest event sequence this client has been sent, including these messages'
+     */
+    default CompletionStage<Void> send(List<Outbound> messages, long lastSequence) {
+        if (messages.size() != 1) {
+            throw new IllegalArgumentException(messages.size() + " messages for a transport that sends one at a time");
+        }
+        return send(messages.get(0), lastSequence);
+    }
 
     /** Ends the connection; {@code reason} is a short code such as {@code lagging} or {@code expired}. */
     void close(String reason);

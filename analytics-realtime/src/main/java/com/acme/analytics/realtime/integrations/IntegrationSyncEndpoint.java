@@ -7,7 +7,9 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SharedEndpoints;
 import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -32,7 +34,8 @@ import java.util.logging.Logger;
  * {@code integration_id} known to the tenant answers an {@code analytics_update} at once and after every batch of
  * its events; {@code stop_sync} ends that. Errors are {@code {"type":"error","message":...,"code":...}}.
  */
-@ServerEndpoint("/realtime-analytics/ws/{client_id}")
+@Dependent
+@ServerEndpoint(value = "/realtime-analytics/ws/{client_id}", configurator = SharedEndpoints.class)
 public class IntegrationSyncEndpoint {
 
     private static final Logger LOG = Logger.getLogger(IntegrationSyncEndpoint.class.getName());

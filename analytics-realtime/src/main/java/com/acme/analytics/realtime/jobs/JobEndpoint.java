@@ -6,7 +6,9 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SharedEndpoints;
 import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -21,8 +23,12 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The socket of one job: its job messages from the moment it opens; {@code ping} is the only message in. */
-@ServerEndpoint("/ws/job/{job_id}")
+/**
+ * The socket of one job of the caller's workspace: its job messages from the moment it opens; {@code ping} is the
+ * only message in.
+ */
+@Dependent
+@ServerEndpoint(value = "/ws/job/{job_id}", configurator = SharedEndpoints.class)
 public class JobEndpoint {
 
     private static final Logger LOG = Logger.getLogger(JobEndpoint.class.getName());
@@ -35,8 +41,9 @@ public class JobEndpoint {
     @OnOpen
     public void onOpen(Session session, @PathParam("job_id") String jobId) {
         if (SocketAccess.admit(session, connections)) {
-            ClientChannel channel = Channels.open(hub, session, null, JobAudience.INSTANCE);
-            hub.subscribe(channel, Topic.job(jobId));
+            String workspaceId = SocketAccess.workspaceOf(session);
+            ClientChannel channel = Channels.open(hub, session, workspaceId, JobAudience.INSTANCE);
+            hub.subscribe(channel, Topic.job(workspaceId, jobId));
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Turns job events into the job messages of their job's topic, in order: {@code job.update} →
  * {@code job_update}, {@code job.complete} → {@code job_complete} (with {@code insights}), {@code job.error} →
- * {@code job_error}. {@code stage}, {@code progress} and {@code message} come from the event's properties.
+ * {@code job_error}. {@code stage}, {@code progress} and {@code message} come from the event's properties. A job
+ * belongs to the workspace of its events: only that workspace's clients follow it.
  */
 @ApplicationScoped
 public class JobFeed {
@@ -35,11 +36,15 @@ public class JobFeed {
             }
             EventProperties props = EventProperties.of(e.event());
             String jobId = props.text("jobId", "job_id");
-            if (jobId == null || !hub.hasSubscribers(Topic.job(jobId))) {
+            if (jobId == null) {
+                continue;
+            }
+            Topic topic = Topic.job(e.event().workspaceId(), jobId);
+            if (!hub.hasSubscribers(topic)) {
                 continue;
             }
             Outbound message = message(type, jobId, e.event(), props);
-            hub.publish(Topic.job(jobId), a -> a instanceof JobAudience ? message : null);
+            hub.publish(topic, a -> a instanceof JobAudience ? message : null);
         }
     }
 

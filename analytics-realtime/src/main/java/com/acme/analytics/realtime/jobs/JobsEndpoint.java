@@ -7,7 +7,9 @@ import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
+import com.acme.analytics.realtime.websocket.SharedEndpoints;
 import com.acme.analytics.realtime.websocket.SocketAccess;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -24,10 +26,11 @@ import java.util.logging.Logger;
 
 /**
  * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}) and {@code ping}; job
- * messages of the subscribed jobs out. Job ids carry no tenant in this contract; authorisation will have to
- * check the job's owner.
+ * messages of the subscribed jobs out. Job ids carry no tenant in this contract, so a job id is looked up in the
+ * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
-@ServerEndpoint("/ws")
+@Dependent
+@ServerEndpoint(value = "/ws", configurator = SharedEndpoints.class)
 public class JobsEndpoint {
 
     private static final Logger LOG = Logger.getLogger(JobsEndpoint.class.getName());
@@ -42,7 +45,7 @@ public class JobsEndpoint {
     @OnOpen
     public void onOpen(Session session) {
         if (SocketAccess.admit(session, connections)) {
-            Channels.open(hub, session, null, JobAudience.INSTANCE);
+            Channels.open(hub, session, SocketAccess.workspaceOf(session), JobAudience.INSTANCE);
         }
     }
 
@@ -54,12 +57,12 @@ public class JobsEndpoint {
             switch (message.type()) {
                 case "subscribe_job" -> {
                     String jobId = job(message);
-                    hub.subscribe(channel, Topic.job(jobId));
+                    hub.subscribe(channel, Topic.job(channel.workspaceId(), jobId));
                     Channels.reply(session, MessageWriter.toJson(Map.of("type", "subscribed", "job_id", jobId)));
                 }
                 case "unsubscribe_job" -> {
                     String jobId = job(message);
-                    hub.unsubscribe(channel, Topic.job(jobId));
+                    hub.unsubscribe(channel, Topic.job(channel.workspaceId(), jobId));
                     Channels.reply(session, MessageWriter.toJson(Map.of("type", "unsubscribed", "job_id", jobId)));
                 }
                 case "ping" -> pong(session);

@@ -34,10 +34,13 @@ public class LiveDispatcher {
     @Inject
     @ConfigProperty(name = "analytics.realtime.replay-window")
     int replayWindow;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.replay-window-bytes")
+    long replayWindowBytes;
 
     @PostConstruct
     void createWindow() {
-        window = new ReplayWindow(replayWindow);
+        window = new ReplayWindow(replayWindow, replayWindowBytes);
     }
 
     /** Delivers a batch, oldest first; called by the cluster feed on its delivery thread. */

@@ -4,8 +4,9 @@ import com.acme.analytics.domain.campaigns.RealTimeMetrics;
 import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
 import com.acme.analytics.realtime.hub.Audience;
+import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -38,6 +41,8 @@ public class MetricsFeed {
     SubscriptionHub hub;
     @Inject
     CampaignMetricsQuery campaignMetrics;
+    @Inject
+    CategoryMetrics categoryMetrics;
     @Inject
     @ConfigProperty(name = "analytics.metrics.default-window-seconds")
     long windowSeconds;
@@ -70,9 +75,11 @@ public class MetricsFeed {
         }
         Topic topic = Topic.workspace(workspaceId);
         try {
-            if (wantsMetrics(topic)) {
-                Dashboard dashboard = campaignMetrics.dashboard(workspaceId, window());
-                hub.publish(topic, a -> a instanceof MetricsAudience m ? m.metrics(dashboard) : null);
+            Optional<Set<MetricCategory>> wanted = wantedCategories(topic);
+            if (wanted.isPresent()) {
+                WorkspaceFigures figures = new WorkspaceFigures(campaignMetrics.dashboard(workspaceId, window()),
+                        categoryMetrics.figures(workspaceId, wanted.get(), window()));
+                hub.publish(topic, a -> a instanceof MetricsAudience m ? m.metrics(figures) : null);
             }
             Topic all = Topic.campaign(workspaceId, Topic.ALL_CAMPAIGNS);
             for (String campaignId : new HashSet<>(campaigns)) {
@@ -88,8 +95,17 @@ public class MetricsFeed {
         }
     }
 
-    private boolean wantsMetrics(Topic topic) {
-        return hub.subscribers(topic).stream().map(c -> c.audience()).anyMatch(MetricsAudience.class::isInstance);
+    /** The categories the topic's clients show, empty when none wants metrics. */
+    private Optional<Set<MetricCategory>> wantedCategories(Topic topic) {
+        Set<MetricCategory> wanted = EnumSet.noneOf(MetricCategory.class);
+        boolean any = false;
+        for (ClientChannel channel : hub.subscribers(topic)) {
+            if (channel.audience() instanceof MetricsAudience m) {
+                any = true;
+                wanted.addAll(m.categories());
+            }
+        }
+        return any ? Optional.of(wanted) : Optional.empty();
     }
 
     private void publishCampaign(Topic topic, String workspaceId, RealTimeMetrics metrics) {

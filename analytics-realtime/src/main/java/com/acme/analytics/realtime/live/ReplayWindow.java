@@ -1,5 +1,7 @@
 package com.acme.analytics.realtime.live;
 
+import com.acme.analytics.domain.events.TrackedEvent;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -7,28 +9,60 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The most recent events of every workspace, bounded in count across workspaces so that memory does not depend
- * on how many tenants there are. Not thread-safe: the {@link LiveDispatcher} guards it.
+ * The most recent events of every workspace, bounded in count and in bytes across workspaces, so that memory
+ * depends neither on how many tenants there are nor on how large their events' properties are. Not thread-safe:
+ * the {@link LiveDispatcher} guards it.
  */
 final class ReplayWindow {
 
+    /** What an event costs beyond its text: the objects that hold it (counted on a 64-bit JVM). */
+    static final int OVERHEAD_BYTES = 200;
+
     private final int capacity;
+    private final long maxBytes;
     private final ArrayDeque<SequencedEvent> events = new ArrayDeque<>();
+    private long bytes;
     /** The highest sequence that left the window, 0 while none did. */
     private long evicted;
 
-    ReplayWindow(int capacity) {
+    /**
+     * @param capacity most events held
+     * @param maxBytes most bytes held, as {@link #bytes(SequencedEvent)} counts them
+     */
+    ReplayWindow(int capacity, long maxBytes) {
         this.capacity = capacity;
+        this.maxBytes = maxBytes;
     }
 
     void append(SequencedEvent event) {
-        if (capacity == 0) {
+        long size = bytes(event);
+        if (capacity == 0 || size > maxBytes) {
+            evicted = Math.max(evicted, event.sequence());
             return;
         }
-        if (events.size() == capacity) {
-            evicted = events.removeFirst().sequence();
+        while (events.size() == capacity || bytes + size > maxBytes) {
+            SequencedEvent oldest = events.removeFirst();
+            bytes -= bytes(oldest);
+            evicted = oldest.sequence();
         }
         events.addLast(event);
+        bytes += size;
+    }
+
+    /** The bytes an event holds: its text (one byte a character, as compact strings of ASCII) and the overhead. */
+    static long bytes(SequencedEvent sequenced) {
+        TrackedEvent e = sequenced.event();
+        return OVERHEAD_BYTES + length(e.eventId()) + length(e.workspaceId()) + length(e.eventType())
+                + length(e.campaignId()) + length(e.sessionId()) + length(e.userId()) + length(e.metadataJson());
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** The bytes held now. */
+    long bytes() {
+        return bytes;
     }
 
     /**

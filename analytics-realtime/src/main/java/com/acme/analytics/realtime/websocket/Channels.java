@@ -20,7 +20,7 @@ public final class Channels {
         // No container idle timeout: Tyrus re-arms it on every send through one shared scheduler, which costs more
         // than the send itself with thousands of sessions. Heartbeats and the hub's lagging checks cover idle and
         // dead clients instead.
-        session.setMaxIdleTimeout(0);
+        WebSocketTransport.switchOffIdleTimeout(session);
         WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);

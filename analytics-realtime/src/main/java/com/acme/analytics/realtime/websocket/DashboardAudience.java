@@ -9,6 +9,7 @@ import com.acme.analytics.realtime.live.EventAudience;
 import com.acme.analytics.realtime.live.EventProperties;
 import com.acme.analytics.realtime.live.MetricsAudience;
 import com.acme.analytics.realtime.live.SequencedEvent;
+import com.acme.analytics.realtime.live.WorkspaceFigures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,13 +41,19 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
     }
 
     @Override
-    public Outbound metrics(Dashboard dashboard) {
-        return realTimeUpdates ? metricsUpdate(dashboard) : null;
+    public Outbound metrics(WorkspaceFigures figures) {
+        return realTimeUpdates ? metricsUpdate(figures) : null;
+    }
+
+    @Override
+    public Set<MetricCategory> categories() {
+        return metrics;
     }
 
     /** The {@code metrics_update} of the subscribed categories that the metric engine computes. */
-    Outbound metricsUpdate(Dashboard dashboard) {
+    Outbound metricsUpdate(WorkspaceFigures figures) {
         Map<String, Object> data = new LinkedHashMap<>();
+        Dashboard dashboard = figures.dashboard();
         if (metrics.contains(MetricCategory.DASHBOARD)) {
             data.put(MetricCategory.DASHBOARD.wireName(), dashboard.summary());
         }
@@ -54,6 +61,11 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
             data.put(MetricCategory.CAMPAIGNS.wireName(),
                     Map.of("timeWindow", dashboard.timeWindow(), "campaigns", dashboard.campaigns()));
         }
+        figures.categories().forEach((category, values) -> {
+            if (metrics.contains(category)) {
+                data.put(category.wireName(), values);
+            }
+        });
         return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update", data).toJson(),
                 "metrics");
     }

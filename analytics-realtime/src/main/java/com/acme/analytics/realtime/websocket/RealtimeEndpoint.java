@@ -10,7 +10,10 @@ import com.acme.analytics.realtime.hub.MessageWriter.Problem;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.live.CategoryMetrics;
 import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.live.WorkspaceFigures;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -34,7 +37,8 @@ import java.util.logging.Logger;
  * may carry {@code lastSequence}: the events after it still in the replay window come first, then live ones, and
  * the metrics come as a fresh snapshot. The caller subscribes only to a workspace it may read.
  */
-@ServerEndpoint("/ws/realtime")
+@Dependent
+@ServerEndpoint(value = "/ws/realtime", configurator = SharedEndpoints.class)
 public class RealtimeEndpoint {
 
     private static final Logger LOG = Logger.getLogger(RealtimeEndpoint.class.getName());
@@ -51,6 +55,8 @@ public class RealtimeEndpoint {
     LiveDispatcher dispatcher;
     @Inject
     CampaignMetricsQuery campaignMetrics;
+    @Inject
+    CategoryMetrics categoryMetrics;
     @Inject
     SystemHealthFeed systemHealth;
     @Inject
@@ -89,14 +95,16 @@ public class RealtimeEndpoint {
         SocketAccess.requireRead(session, subscription.workspaceId());
         long lastSequence = message.lastSequence();
         ClientChannel channel = Channels.of(session);
-        DashboardAudience audience = new DashboardAudience(subscription.metrics(), subscription.events(),
-                subscription.notifications(), subscription.realTimeUpdates());
+        DashboardAudience audience = hub.shared(new DashboardAudience(subscription.metrics(), subscription.events(),
+                subscription.notifications(), subscription.realTimeUpdates()));
         hub.unsubscribeAll(channel);
         channel.workspaceId(subscription.workspaceId());
         channel.audience(audience);
         try {
-            channel.offer(audience.metricsUpdate(campaignMetrics.dashboard(subscription.workspaceId(),
-                    MetricWindow.lastSeconds(windowSeconds))));
+            MetricWindow.Trailing window = MetricWindow.lastSeconds(windowSeconds);
+            channel.offer(audience.metricsUpdate(new WorkspaceFigures(
+                    campaignMetrics.dashboard(subscription.workspaceId(), window),
+                    categoryMetrics.figures(subscription.workspaceId(), subscription.metrics(), window))));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
             error(session, "unavailable", "metrics are unavailable right now; the subscription stands");

@@ -41,6 +41,11 @@ public final class SocketAccess {
         }
     }
 
+    /** The workspace of the session's caller (admitted sessions only: every admitted caller may read one). */
+    public static String workspaceOf(Session session) {
+        return ((Caller) session.getUserPrincipal()).workspaceId();
+    }
+
     /** @throws ClientMessage.Rejected {@code forbidden} when the caller may not read the workspace */
     public static void requireRead(Session session, String workspaceId) {
         if (!(session.getUserPrincipal() instanceof Caller caller) || !caller.may(Permission.READ, workspaceId)) {

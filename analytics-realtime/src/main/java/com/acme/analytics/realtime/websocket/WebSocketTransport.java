@@ -10,6 +10,7 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -32,6 +33,8 @@ public final class WebSocketTransport implements Transport {
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
     static final long PING_EVERY_BYTES = 64 * 1024;
     static final long MAX_UNREAD_BYTES = 1024 * 1024;
+    /** Messages written at once when a client has several waiting: one system call instead of one each. */
+    static final int MAX_BATCH = 32;
     /**
      * The context class loader of a send, ping or close. Tyrus re-arms the session's idle timer on every send through the
      * container's managed scheduler, and Payara 6 then looks up thread-context providers with a ServiceLoader over
@@ -42,42 +45,58 @@ public final class WebSocketTransport implements Transport {
     private static final ClassLoader SEND_CONTEXT = ClassLoader.getPlatformClassLoader();
 
     private final Session session;
-    private final Optional<TyrusTextSender> direct;
+    private final Optional<TyrusFrameSender> direct;
     private final Executor pinger;
     // Guarded by this.
     private long sentBytes;
     private long readBytes;
     private long pingedAt;
     private boolean pingOutstanding;
-    private Outbound parked;
+    private List<Outbound> parked;
     private CompletableFuture<Void> parkedResult;
 
     /** @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller */
     public WebSocketTransport(Session session, Executor pinger) {
         this.session = session;
-        this.direct = TyrusTextSender.of(session);
+        this.direct = TyrusFrameSender.of(session);
         this.pinger = pinger;
     }
 
     @Override
     public CompletionStage<Void> send(Outbound message, long lastSequence) {
+        return send(List.of(message), lastSequence);
+    }
+
+    /** Several frames in one write with Tyrus; one at a time through the standard remote endpoint. */
+    @Override
+    public int maxBatch() {
+        return direct.isPresent() ? MAX_BATCH : 1;
+    }
+
+    @Override
+    public CompletionStage<Void> send(List<Outbound> messages, long lastSequence) {
+        if (messages.size() > maxBatch()) {
+            throw new IllegalArgumentException(messages.size() + " messages, at most " + maxBatch());
+        }
         CompletableFuture<Void> result = new CompletableFuture<>();
         synchronized (this) {
             if (sentBytes - readBytes > MAX_UNREAD_BYTES) {
-                parked = message;
+                parked = messages;
                 parkedResult = result;
                 return result;
             }
         }
-        write(message, result);
+        write(messages, result);
         return result;
     }
 
-    private void write(Outbound message, CompletableFuture<Void> result) {
+    private void write(List<Outbound> messages, CompletableFuture<Void> result) {
         long mark;
         boolean ping;
         synchronized (this) {
-            sentBytes += message.text().length();
+            for (Outbound m : messages) {
+                sentBytes += m.text().length();
+            }
             mark = sentBytes;
             ping = !pingOutstanding && sentBytes - pingedAt >= PING_EVERY_BYTES;
             if (ping) {
@@ -86,17 +105,11 @@ public final class WebSocketTransport implements Transport {
             }
         }
         try {
-            SendHandler done = sent -> {
-                if (sent.isOK()) {
-                    result.complete(null);
-                } else {
-                    result.completeExceptionally(sent.getException());
-                }
-            };
             if (direct.isPresent()) {
-                direct.get().sendText(message.text(), done);
+                direct.get().send(frames(messages)).whenComplete((frame, failure) -> finish(result, failure));
             } else {
-                inSendContext(() -> session.getAsyncRemote().sendText(message.text(), done));
+                SendHandler done = sent -> finish(result, sent.getException());
+                inSendContext(() -> session.getAsyncRemote().sendText(messages.get(0).text(), done));
             }
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
@@ -104,6 +117,33 @@ public final class WebSocketTransport implements Transport {
         }
         if (ping) {
             pinger.execute(() -> ping(mark));
+        }
+    }
+
+    /** The messages' frames, back to back: each message's own shared array when it is alone. */
+    private static byte[] frames(List<Outbound> messages) {
+        if (messages.size() == 1) {
+            return messages.get(0).frame();
+        }
+        int length = 0;
+        for (Outbound m : messages) {
+            length += m.frame().length;
+        }
+        byte[] out = new byte[length];
+        int at = 0;
+        for (Outbound m : messages) {
+            byte[] frame = m.frame();
+            System.arraycopy(frame, 0, out, at, frame.length);
+            at += frame.length;
+        }
+        return out;
+    }
+
+    private static void finish(CompletableFuture<Void> result, Throwable failure) {
+        if (failure == null) {
+            result.complete(null);
+        } else {
+            result.completeExceptionally(failure);
         }
     }
 
@@ -124,20 +164,20 @@ public final class WebSocketTransport implements Transport {
         } catch (NumberFormatException e) {
             return;
         }
-        Outbound message = null;
+        List<Outbound> messages = null;
         CompletableFuture<Void> result = null;
         synchronized (this) {
             readBytes = Math.max(readBytes, Math.min(mark, sentBytes));
             pingOutstanding = false;
             if (parked != null && sentBytes - readBytes <= MAX_UNREAD_BYTES) {
-                message = parked;
+                messages = parked;
                 result = parkedResult;
                 parked = null;
                 parkedResult = null;
             }
         }
-        if (message != null) {
-            write(message, result);
+        if (messages != null) {
+            write(messages, result);
         }
     }
 
@@ -157,6 +197,15 @@ public final class WebSocketTransport implements Transport {
                 LOG.log(Level.FINE, "Closing a WebSocket that is already gone", e);
             }
         });
+    }
+
+    /** Without an idle timeout; under the send context, since Tyrus schedules its idle timer even then. */
+    static void switchOffIdleTimeout(Session session) {
+        try {
+            inSendContext(() -> session.setMaxIdleTimeout(0));
+        } catch (IOException e) {
+            throw new IllegalStateException("setting a timeout does no I/O", e);
+        }
     }
 
     private static void inSendContext(SessionAction action) throws IOException {

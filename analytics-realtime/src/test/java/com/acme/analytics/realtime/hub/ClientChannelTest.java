@@ -81,8 +81,8 @@ class ClientChannelTest {
 
     private ClientChannel channel(int capacity, int perSecond, long graceMs) {
         return new ClientChannel("c1", "org_1", new Audience() { }, transport,
-                HubSettings.of(capacity, perSecond, graceMs, 60_000), metrics, LAGGING, rateLimited::add,
-                closed::add);
+                HubSettings.of(capacity, perSecond, graceMs, 60_000), metrics, LAGGING, ClientChannel::deliver,
+                rateLimited::add, closed::add);
     }
 
     private static Outbound event(long seq) {
@@ -157,10 +157,72 @@ class ClientChannelTest {
     @Test
     void shouldMakeAClientWhoseSendHangsLagging() {
         ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, transport,
-                HubSettings.of(10, 1000, 0, 0), metrics, LAGGING, rateLimited::add, closed::add);
+                HubSettings.of(10, 1000, 0, 0), metrics, LAGGING, ClientChannel::deliver, rateLimited::add,
+                closed::add);
         c.offer(event(1));
         assertTrue(c.checkLagging(System.nanoTime() + 1_000_000));
         assertEquals("lagging", transport.closedWith);
+    }
+
+    @Test
+    void shouldLeaveTheSendingToItsSenderThreadAskingItOnce() {
+        List<ClientChannel> asked = new ArrayList<>();
+        ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, transport,
+                HubSettings.of(10, 1000, 1000, 60_000), metrics, LAGGING, asked::add, rateLimited::add, closed::add);
+        c.offer(event(1));
+        c.offer(event(2));
+        c.offer(metricsUpdate(1));
+        assertEquals(List.of(), texts(), "nothing is sent on the publisher's thread");
+        assertEquals(List.of(c), asked);
+        c.deliver();
+        assertEquals(List.of("m1"), texts(), "a due update goes first");
+        transport.completeOne();
+        assertEquals(List.of(c, c), asked, "a send that completes later asks for the next");
+    }
+
+    @Test
+    void shouldSendWhatWaitsInOrderAsOneBatchUpToTheTransportsLimit() {
+        List<List<String>> batches = new ArrayList<>();
+        List<Long> lastSequences = new ArrayList<>();
+        CompletableFuture<Void>[] pending = new CompletableFuture[1];
+        Transport batching = new Transport() {
+            @Override
+            public CompletionStage<Void> send(Outbound message, long lastSequence) {
+                return send(List.of(message), lastSequence);
+            }
+
+            @Override
+            public int maxBatch() {
+                return 3;
+            }
+
+            @Override
+            public CompletionStage<Void> send(List<Outbound> messages, long lastSequence) {
+                batches.add(messages.stream().map(Outbound::text).toList());
+                lastSequences.add(lastSequence);
+                pending[0] = new CompletableFuture<>();
+                return pending[0];
+            }
+
+            @Override
+            public void close(String reason) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+        };
+        ClientChannel c = new ClientChannel("c1", "org_1", new Audience() { }, batching,
+                HubSettings.of(10, 1000, 1000, 60_000), metrics, LAGGING, ClientChannel::deliver, rateLimited::add,
+                closed::add);
+        for (long seq = 1; seq <= 5; seq++) {
+            c.offer(event(seq));
+        }
+        pending[0].complete(null);
+        pending[0].complete(null);
+        assertEquals(List.of(List.of("e1"), List.of("e2", "e3", "e4"), List.of("e5")), batches);
+        assertEquals(List.of(1L, 4L, 5L), lastSequences);
     }
 
     private List<String> texts() {

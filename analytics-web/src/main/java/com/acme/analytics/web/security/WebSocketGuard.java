@@ -13,15 +13,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.security.Principal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every WebSocket handshake, whatever its path (so that a socket endpoint added anywhere is closed by default),
@@ -29,7 +28,7 @@ import java.util.List;
  * too many attempts from one address, a missing or invalid credential, a credential that may not read, and one that
  * already holds its share of connections. The caller becomes the request's user principal, which the endpoint reads
  * from its session. Browsers cannot set headers on a WebSocket, so the {@code access_token} query parameter is
- * accepted here.
+ * accepted here (see {@link HandshakeRequest} for how the query is read).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSocketGuard extends HttpFilter {
@@ -58,11 +57,13 @@ public class WebSocketGuard extends HttpFilter {
                     + " may not open a WebSocket here", List.of());
             return;
         }
+        Map<String, String[]> parameters = HandshakeRequest.parameters(req.getQueryString());
         Caller caller;
         try {
             limits.connectionFrom(req.getRemoteAddr());
+            String[] token = parameters.get(AccessFilter.ACCESS_TOKEN);
             caller = authenticator.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION),
-                    req.getParameter(AccessFilter.ACCESS_TOKEN));
+                    token == null ? null : token[0]);
             if (!caller.permissions().contains(Permission.READ)) {
                 throw AccessDenied.forbidden("This credential may not read, so it may not subscribe");
             }
@@ -77,11 +78,6 @@ public class WebSocketGuard extends HttpFilter {
             Refusals.write(resp, e);
             return;
         }
-        chain.doFilter(new HttpServletRequestWrapper(req) {
-            @Override
-            public Principal getUserPrincipal() {
-                return caller;
-            }
-        }, resp);
+        chain.doFilter(new HandshakeRequest(req, caller, parameters), resp);
     }
 }

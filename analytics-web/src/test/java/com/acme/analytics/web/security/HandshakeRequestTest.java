@@ -1,0 +1,23 @@
+package com.acme.analytics.web.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HandshakeRequestTest {
+
+    @Test
+    void shouldReadTheQueryDecodedWithRepeatsAndBareNames() {
+        Map<String, String[]> p = HandshakeRequest.parameters("access_token=a.b%2Bc&x=1&x=2&flag&&y=%C3%A9+z");
+        assertArrayEquals(new String[] {"a.b+c"}, p.get("access_token"));
+        assertArrayEquals(new String[] {"1", "2"}, p.get("x"));
+        assertArrayEquals(new String[] {""}, p.get("flag"));
+        assertArrayEquals(new String[] {"é z"}, p.get("y"));
+        assertEquals(4, p.size());
+        assertTrue(HandshakeRequest.parameters(null).isEmpty());
+    }
+}
