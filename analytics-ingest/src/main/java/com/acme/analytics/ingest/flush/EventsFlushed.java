@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * These events are now stored (duplicates of stored events are not among them), so the metrics of their
  * workspaces have changed. Fired synchronously for each committed chunk, before its requests are answered, and
- * asynchronously once per flush for all of its chunks: an observer hears of each stored event once either way.
+ * asynchronously afterwards, in commit order, for one or more flushes at once (the batches grow with load): an
+ * observer hears of each stored event once either way.
  *
  * @param events the newly stored events, in the order they were accepted
  * @param at     when the flush committed
