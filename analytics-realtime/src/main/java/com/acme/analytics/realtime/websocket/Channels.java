@@ -25,6 +25,7 @@ public final class Channels {
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);
         session.getUserProperties().put(TRANSPORT, transport);
+        TyrusHandshakeRelease.release(session);
         return channel;
     }
 

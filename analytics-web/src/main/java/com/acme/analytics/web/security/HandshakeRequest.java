@@ -13,18 +13,22 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A WebSocket handshake as the endpoint sees it: the authenticated caller as its principal, and query parameters
  * read from the query string here rather than by the container. Tyrus asks the request for its parameter map at
  * every handshake; the container's parser leaves its buffers and decoded values with the request, which the upgrade
  * keeps for the connection's life: about 1.5 KB per connection (heap histograms at 10,000 connections). The
- * {@code access_token} parameter is left out of the map, so the secret does not stay with the session either.
+ * {@code access_token} parameter is left out of the map and of the query string: Tyrus copies both into the session
+ * (the query three times: as a string and in the request URI's), so the secret would otherwise stay with every
+ * connection, about 1 KB each.
  */
 final class HandshakeRequest extends HttpServletRequestWrapper {
 
     private final Caller caller;
     private final Map<String, String[]> parameters;
+    private final String query;
 
     /** @param parameters the query's parameters, as {@link #parameters(String)} reads them */
     HandshakeRequest(HttpServletRequest request, Caller caller, Map<String, String[]> parameters) {
@@ -33,6 +37,22 @@ final class HandshakeRequest extends HttpServletRequestWrapper {
         Map<String, String[]> kept = new LinkedHashMap<>(parameters);
         kept.remove(AccessFilter.ACCESS_TOKEN);
         this.parameters = Collections.unmodifiableMap(kept);
+        this.query = withoutAccessToken(request.getQueryString());
+    }
+
+    /** The query's pairs as sent, but the {@code access_token} ones; null when none is left. */
+    static String withoutAccessToken(String query) {
+        if (query == null) {
+            return null;
+        }
+        StringJoiner kept = new StringJoiner("&");
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (!pair.isEmpty() && !decode(eq < 0 ? pair : pair.substring(0, eq)).equals(AccessFilter.ACCESS_TOKEN)) {
+                kept.add(pair);
+            }
+        }
+        return kept.length() == 0 ? null : kept.toString();
     }
 
     /** The parameters of a query string ({@code a=1&b=x%20y}), decoded as UTF-8; empty for a null query. */
@@ -60,6 +80,11 @@ final class HandshakeRequest extends HttpServletRequestWrapper {
     @Override
     public Principal getUserPrincipal() {
         return caller;
+    }
+
+    @Override
+    public String getQueryString() {
+        return query;
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.io.IOException;
 
 /**
  * Browser hardening on every answer: the dashboard loads only its own scripts and styles and talks only to its own
- * origin (WebSocket included), may not be framed (clickjacking), and leaks no URL in the {@code Referer}.
+ * origin (WebSocket included), may not be framed (clickjacking), and leaks no URL in the {@code Referer}. A
+ * WebSocket handshake that succeeds goes without them (see {@link HandshakeResponse}); its refusals carry them.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -23,6 +24,17 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
             throws IOException, ServletException {
+        if (!"websocket".equalsIgnoreCase(req.getHeader("Upgrade"))) {
+            set(req, resp);
+            chain.doFilter(req, resp);
+            return;
+        }
+        HandshakeResponse handshake = new HandshakeResponse(resp, () -> set(req, resp));
+        chain.doFilter(req, handshake);
+        handshake.unlessSwitching();
+    }
+
+    private static void set(HttpServletRequest req, HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("X-Content-Type-Options", "nosniff");
@@ -30,6 +42,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (req.isSecure()) {
             resp.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        chain.doFilter(req, resp);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandshakeRequestTest {
@@ -19,5 +20,13 @@ class HandshakeRequestTest {
         assertArrayEquals(new String[] {"é z"}, p.get("y"));
         assertEquals(4, p.size());
         assertTrue(HandshakeRequest.parameters(null).isEmpty());
+    }
+
+    @Test
+    void shouldLeaveTheAccessTokenOutOfTheQueryString() {
+        assertEquals("x=1&flag&y=%C3%A9+z",
+                HandshakeRequest.withoutAccessToken("access_token=a.b%2Bc&x=1&flag&&y=%C3%A9+z&access%5Ftoken=d"));
+        assertNull(HandshakeRequest.withoutAccessToken("access_token=a"));
+        assertNull(HandshakeRequest.withoutAccessToken(null));
     }
 }
