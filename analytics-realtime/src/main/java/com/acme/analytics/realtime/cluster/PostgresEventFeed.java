@@ -75,8 +75,9 @@ final class PostgresEventFeed implements EventFeed {
     private final Thread listener;
     private volatile boolean running = true;
     /**
-     * Fair, so that flushes waiting to be announced go in the order they arrived: the flushes' observers run on a
-     * pool, and an unfair lock could let a later flush take lower sequences than an earlier one.
+     * Guards the publisher connection. Fair, so that announcements waiting for it go in the order they arrived
+     * and a later flush never takes lower sequences than an earlier one, whoever calls (the ingest side announces
+     * from one thread in commit order, but this feed does not rely on it).
      */
     private final ReentrantLock publishing = new ReentrantLock(true);
     private Connection publisher;
