@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /** One workspace's live events: per-second tallies and the actors seen. Thread-safe (one lock per workspace). */
 final class LiveWorkspace {
@@ -114,26 +115,27 @@ final class LiveWorkspace {
         });
     }
 
+    /** One figure of the tallies per group: {@code figure} added over the keys that {@code counted}. */
+    private static Map<String, Long> added(Map<LiveKey, Tally> tallies, Predicate<LiveKey> counted,
+                                           Function<LiveKey, String> group, ToLongFunction<Tally> figure) {
+        Map<String, Long> out = new HashMap<>();
+        tallies.forEach((k, t) -> {
+            if (counted.test(k)) {
+                out.merge(group.apply(k), figure.applyAsLong(t), Math::addExact);
+            }
+        });
+        return out;
+    }
+
     private static Map<String, ? extends Number> fromTallies(Metric m, Map<LiveKey, Tally> tallies,
                                                              Predicate<LiveKey> inScope,
                                                              Function<LiveKey, String> group) {
         if (m instanceof Metric.Count c) {
-            Map<String, Long> out = new HashMap<>();
-            tallies.forEach((k, t) -> {
-                if (inScope.test(k) && c.filter().matches(k.eventType())) {
-                    out.merge(group.apply(k), t.events, Long::sum);
-                }
-            });
-            return out;
+            return added(tallies, k -> inScope.test(k) && c.filter().matches(k.eventType()), group, t -> t.events);
         }
         if (m instanceof Metric.Sum s) {
-            Map<String, Long> out = new HashMap<>();
-            tallies.forEach((k, t) -> {
-                if (inScope.test(k) && s.filter().matches(k.eventType())) {
-                    out.merge(group.apply(k), t.valueMicros, Math::addExact);
-                }
-            });
-            return out;
+            return added(tallies, k -> inScope.test(k) && s.filter().matches(k.eventType()), group,
+                    t -> t.valueMicros);
         }
         if (m instanceof Metric.Distinct d && d.subject().kind() == Subject.Kind.CAMPAIGN) {
             Map<String, Set<String>> campaigns = new HashMap<>();
