@@ -1,7 +1,13 @@
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +25,9 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * line of key=value figures.
  *
  *   batch  BASE_URL SECONDS CONCURRENCY BATCH_SIZE   closed loop: each client posts a batch, waits, posts again
- *   single BASE_URL SECONDS RATE [WARMUP_S]          open loop: one event per request at a fixed rate; the first
+ *   single BASE_URL SECONDS RATE [WARMUP_S]          open loop: one event per request at a fixed rate over
+ *                                                    BENCH_CONNECTIONS (50) kept-alive connections; the first
  *                                                    WARMUP_S (5) seconds warm this JVM and its connections and
  *                                                    are not measured
  *   copy   JDBC_URL ROWS CHUNK                       COPY FROM STDIN of the same rows into raw_event
@@ -116,50 +125,149 @@ public class IngestLoad {
     }
 
     static void single(URI uri, int seconds, int rate, int warmupSeconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
-        ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {sent, micros}
         AtomicLong errors = new AtomicLong();
-        AtomicLong inFlight = new AtomicLong();
+        AtomicLong done = new AtomicLong();
         long intervalNanos = 1_000_000_000L / rate;
         long start = System.nanoTime();
         // A fresh JVM answers its first requests slowly (class loading, JIT, new connections) and an open loop
         // turns that into a queue that takes seconds to drain: measured, it would be the client's cold start.
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         long total = (long) (warmupSeconds + seconds) * rate;
+        // A partner system sends over a bounded pool of kept-alive connections. The JDK's HttpClient has no bound:
+        // whenever its completions lagged it opened another connection, 18,000 in 37 s at 1,000 requests/s, and
+        // the server's heap filled with their buffers. Requests wait here for a free connection instead, and that
+        // wait counts: latency runs from the intended send time.
+        BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "50"));
+        for (int c = 0; c < connections; c++) {
+            Thread sender = new Thread(() -> {
+                KeptAlive http = new KeptAlive(uri);
+                while (true) {
+                    long sent;
+                    try {
+                        sent = due.take();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    int status = http.post("{\"event\":" + event() + "}");
+                    if (status != 200) {
+                        if (errors.incrementAndGet() <= 3) {
+                            System.err.println("error: " + (status < 0 ? "connection failed" : "HTTP " + status));
+                        }
+                    } else if (sent >= measureFrom) {
+                        latencies.add(new long[] {sent, (System.nanoTime() - sent) / 1000});
+                    }
+                    done.incrementAndGet();
+                }
+            });
+            sender.setDaemon(true);
+            sender.start();
+        }
         for (long i = 0; i < total; i++) {
-            long due = start + i * intervalNanos;
-            long wait = due - System.nanoTime();
+            long sent = start + i * intervalNanos;
+            long wait = sent - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            long sent = due; // latency from the intended send time: a stalled server cannot hide its queueing
-            boolean measured = sent >= measureFrom;
-            inFlight.incrementAndGet();
-            http.sendAsync(post(uri, "{\"event\":" + event() + "}"), HttpResponse.BodyHandlers.discarding())
-                    .whenComplete((r, e) -> {
-                        inFlight.decrementAndGet();
-                        if (e != null || r.statusCode() != 200) {
-                            if (errors.incrementAndGet() <= 3) {
-                                System.err.println("error: " + (e != null ? e : "HTTP " + r.statusCode()));
-                            }
-                        } else if (measured) {
-                            latenciesMicros.add((System.nanoTime() - sent) / 1000);
-                        }
-                    });
+            due.add(sent);
         }
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (inFlight.get() > 0 && System.nanoTime() < drainUntil) {
+        while (done.get() < total && System.nanoTime() < drainUntil) {
             Thread.sleep(10);
         }
         double elapsed = (System.nanoTime() - measureFrom) / 1e9;
-        List<Long> sorted = new ArrayList<>(latenciesMicros);
+        List<Long> sorted = new ArrayList<>(latencies.size());
+        latencies.forEach(l -> sorted.add(l[1]));
         Collections.sort(sorted);
+        if (System.getenv("BENCH_TIMELINE") != null) {
+            timeline(latencies, measureFrom, start);
+        }
         System.out.printf("single events_per_s=%.0f target_rate=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f ok=%d errors=%d"
-                        + " client_warmup_s=%d%n",
+                        + " client_warmup_s=%d connections=%d%n",
                 sorted.size() / elapsed, rate, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, sorted.size(), errors.get(),
-                warmupSeconds);
+                warmupSeconds, connections);
         System.exit(0);
+    }
+
+    /** One kept-alive HTTP/1.1 connection posting JSON with the write key; reconnects after a failure. */
+    static final class KeptAlive {
+        private final URI uri;
+        private final byte[] head;
+        private Socket socket;
+        private BufferedInputStream in;
+        private OutputStream out;
+
+        KeptAlive(URI uri) {
+            this.uri = uri;
+            this.head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: " + AUTHORIZATION + "\r\nContent-Type: application/json\r\nContent-Length: ")
+                    .getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** @return the status, or -1 when the connection failed */
+        int post(String body) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            try {
+                if (socket == null) {
+                    socket = new Socket(uri.getHost(), uri.getPort());
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    in = new BufferedInputStream(socket.getInputStream());
+                    out = new BufferedOutputStream(socket.getOutputStream());
+                }
+                out.write(head);
+                out.write((bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(bytes);
+                out.flush();
+                String status = line();
+                long length = 0;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    String lower = header.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).trim());
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    } else if (lower.startsWith("transfer-encoding:")) {
+                        throw new IOException("chunked answers are not expected here");
+                    }
+                }
+                in.skipNBytes(length);
+                if (close) {
+                    disconnect();
+                }
+                return Integer.parseInt(status.split(" ")[1]);
+            } catch (IOException | RuntimeException e) {
+                disconnect();
+                return -1;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new EOFException();
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void disconnect() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // discarded either way
+            }
+            socket = null;
+        }
     }
 
     static void paced(URI uri, int seconds, int rate, int batchSize) throws Exception {
@@ -235,6 +343,25 @@ public class IngestLoad {
         System.out.printf("get p50_ms=%.2f p99_ms=%.2f mean_ms=%.2f ok=%d errors=%d answer=%s%n", pct(micros, 0.50),
                 pct(micros, 0.99), mean, micros.size(), errors, last.length() > 160 ? last.substring(0, 160) : last);
         System.exit(0);
+    }
+
+    /**
+     * With BENCH_TIMELINE set, the single mode also prints (to stderr) each second's latencies by send time: a tail
+     * made of a few slow seconds has another cause than one spread evenly. Wall-clock stamps line up with GC and
+     * database logs.
+     */
+    static void timeline(ConcurrentLinkedQueue<long[]> latencies, long measureFrom, long start) {
+        long wallStartMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+        java.util.TreeMap<Long, List<Long>> perSecond = new java.util.TreeMap<>();
+        latencies.forEach(l -> perSecond.computeIfAbsent((l[0] - measureFrom) / 1_000_000_000L, k -> new ArrayList<>())
+                .add(l[1]));
+        perSecond.forEach((second, micros) -> {
+            Collections.sort(micros);
+            long wall = wallStartMillis + (measureFrom - start) / 1_000_000 + second * 1000;
+            System.err.printf("second %s n=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                    Instant.ofEpochMilli(wall), micros.size(), pct(micros, 0.5), pct(micros, 0.99),
+                    micros.get(micros.size() - 1) / 1000.0);
+        });
     }
 
     static double pct(List<Long> sorted, double p) {

@@ -38,7 +38,12 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 // The launcher stops the database itself, after Payara: a hook of its own would race the flush.
                 .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The library starts PostgreSQL as a throwaway test database: fsync off (-F) and asynchronous
+                // commits. Here it holds acknowledged events, which must survive a crash of the database or the
+                // machine, so both go back to PostgreSQL's defaults (the -c options come after -F and win).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         if (port > 0) {
             builder.setPort(port);
         }
