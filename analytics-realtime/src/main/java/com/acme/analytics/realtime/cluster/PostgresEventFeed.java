@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -35,7 +37,8 @@ import java.util.logging.Logger;
  * The feed over PostgreSQL {@code LISTEN/NOTIFY}. Publishing takes the next sequences and sends the events as
  * notifications in one transaction, under a transaction-scoped advisory lock, so that notifications are delivered
  * in sequence order to every listening instance. Every instance, this one included, delivers only what it hears,
- * hence each event once.
+ * hence each event once; hearing its own notifications, an instance takes their events from memory instead of
+ * decoding them.
  *
  * <p>A notification carries at most {@value #MAX_PAYLOAD_BYTES} bytes: a batch is split across several, and an
  * event whose properties alone exceed that travels without them; the listener reads them from the stored event.
@@ -66,11 +69,15 @@ final class PostgresEventFeed implements EventFeed {
     static final String LISTENER_NAME = "analytics-live-listener";
     private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
     private static final String UNDEFINED_TABLE = "42P01";
+    private static final String LAST_KEY = "\"l\":";
+    /** Beyond this many announced events not heard back, the listener is not listening: it decodes the rest. */
+    private static final int MAX_OWN_IN_FLIGHT = 100_000;
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private final LiveDispatcher dispatcher;
     private final RemoteEvents remote;
-    private final String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
+    /** Names this instance in its notifications. */
+    final String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
     private final long outboxRetentionSeconds;
     private final Thread listener;
     private volatile boolean running = true;
@@ -82,6 +89,14 @@ final class PostgresEventFeed implements EventFeed {
     private final ReentrantLock publishing = new ReentrantLock(true);
     private Connection publisher;
     private long lastPruneNanos = System.nanoTime();
+    /**
+     * This instance's announced events until the listener hears them back. Decoding its own notifications cost the
+     * listener as much as the ingest (JFR at 24,000 events/s), and a listener that falls behind holds up every
+     * live client; the events are at hand, in order of sequence.
+     */
+    private final ConcurrentSkipListMap<Long, SequencedEvent> ownInFlight = new ConcurrentSkipListMap<>();
+    /** How its own notifications start: the origin, then the first sequence. */
+    private final String ownHead = "{\"n\":\"" + origin + "\",\"f\":";
     /** The highest sequence the listener delivered (or knew of when it first listened); listener thread only. */
     private long lastSequence = -1;
 
@@ -110,16 +125,19 @@ final class PostgresEventFeed implements EventFeed {
             return;
         }
         publishing.lock();
+        long[] sequences = null;
         try {
             Connection con = publisher();
-            try {
-                try (Statement st = con.createStatement()) {
-                    st.execute("select pg_advisory_xact_lock(" + ORDER_LOCK + ")");
-                }
-                long[] sequences = nextSequences(con, stored.size());
-                keep(con, stored, sequences);
+            try (Statement st = con.createStatement()) {
+                // The events are durable already; the outbox is unlogged and notifications die with the server
+                // anyway, so this commit need not wait for the disk (nor queue its flush before the ingest's).
+                st.execute("set local synchronous_commit to off; select pg_advisory_xact_lock(" + ORDER_LOCK + ")");
+                sequences = nextSequences(con, stored.size());
+                String[] encoded = encodeAll(stored, sequences);
+                keep(con, encoded, sequences);
+                expectOwn(stored, sequences);
                 try (PreparedStatement notify = con.prepareStatement("select pg_notify(?, ?)")) {
-                    for (String payload : payloads(stored, sequences, origin)) {
+                    for (String payload : payloads(stored, encoded, sequences, origin)) {
                         notify.setString(1, CHANNEL);
                         notify.setString(2, payload);
                         notify.execute();
@@ -132,10 +150,47 @@ final class PostgresEventFeed implements EventFeed {
                 throw e;
             }
         } catch (SQLException e) {
+            if (sequences != null) {
+                Arrays.stream(sequences).forEach(ownInFlight::remove);
+            }
             LOG.log(Level.WARNING, stored.size() + " stored events could not be announced for live delivery", e);
         } finally {
             publishing.unlock();
         }
+    }
+
+    /** Keeps the events for the listener, which hears this instance's notifications back in sequence order. */
+    void expectOwn(List<TrackedEvent> stored, long[] sequences) {
+        if (ownInFlight.size() + stored.size() > MAX_OWN_IN_FLIGHT) {
+            return; // the listener is not hearing: it will decode these, or read them from the outbox
+        }
+        for (int i = 0; i < sequences.length; i++) {
+            ownInFlight.put(sequences[i], new SequencedEvent(sequences[i], stored.get(i)));
+        }
+    }
+
+    /**
+     * This instance's events of a notification, taken from those it published rather than decoded; null when the
+     * notification is another instance's or its events are not all kept here.
+     */
+    List<SequencedEvent> ownEvents(String payload) {
+        if (!payload.startsWith(ownHead)) {
+            return null;
+        }
+        int firstEnd = payload.indexOf(',', ownHead.length());
+        int lastStart = firstEnd + LAST_KEY.length() + 1;
+        if (firstEnd < 0 || !payload.startsWith(LAST_KEY, firstEnd + 1)) {
+            return null;
+        }
+        long first = Long.parseLong(payload, ownHead.length(), firstEnd, 10);
+        long last = Long.parseLong(payload, lastStart, payload.indexOf(',', lastStart), 10);
+        NavigableMap<Long, SequencedEvent> range = ownInFlight.subMap(first, true, last, true);
+        if (range.size() != last - first + 1) {
+            return null;
+        }
+        List<SequencedEvent> events = new ArrayList<>(range.values());
+        range.clear();
+        return events;
     }
 
     private Connection publisher() throws SQLException {
@@ -161,17 +216,12 @@ final class PostgresEventFeed implements EventFeed {
         return out;
     }
 
-    private static void keep(Connection con, List<TrackedEvent> stored, long[] sequences) throws SQLException {
-        Long[] keys = new Long[stored.size()];
-        String[] events = new String[stored.size()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = sequences[i];
-            events[i] = encode(stored.get(i), sequences[i], true);
-        }
+    private static void keep(Connection con, String[] encoded, long[] sequences) throws SQLException {
+        Long[] keys = Arrays.stream(sequences).boxed().toArray(Long[]::new);
         try (PreparedStatement ps = con.prepareStatement(
                 "insert into realtime_outbox (sequence, event) select * from unnest(?, ?)")) {
             ps.setArray(1, con.createArrayOf("bigint", keys));
-            ps.setArray(2, con.createArrayOf("text", events));
+            ps.setArray(2, con.createArrayOf("text", encoded));
             ps.executeUpdate();
         }
     }
@@ -191,24 +241,40 @@ final class PostgresEventFeed implements EventFeed {
         con.commit();
     }
 
-    /** The notifications of events stored by the instance {@code origin}: {@code {"n": origin, "e": [...]}}. */
-    static List<String> payloads(List<TrackedEvent> events, long[] sequences, String origin) {
-        String head = "{\"n\":\"" + origin + "\",\"e\":[";
-        int room = MAX_PAYLOAD_BYTES - head.length() - 2;
+    /** Each event as the outbox keeps it (whole) and, when it fits, as a notification carries it. */
+    static String[] encodeAll(List<TrackedEvent> events, long[] sequences) {
+        String[] encoded = new String[events.size()];
+        for (int i = 0; i < encoded.length; i++) {
+            encoded[i] = encode(events.get(i), sequences[i], true);
+        }
+        return encoded;
+    }
+
+    /**
+     * The notifications of events stored by the instance {@code origin}:
+     * {@code {"n": origin, "f": first sequence, "l": last sequence, "e": [...]}}, the sequences of each one
+     * consecutive (they are taken under the order lock).
+     */
+    static List<String> payloads(List<TrackedEvent> events, String[] encoded, long[] sequences, String origin) {
+        String head = "{\"n\":\"" + origin + "\",\"f\":";
+        // room for the two sequences and the envelope, whatever their length
+        int room = MAX_PAYLOAD_BYTES - head.length() - LAST_KEY.length() - 2 * 20 - 10;
         List<String> payloads = new ArrayList<>();
         StringBuilder chunk = new StringBuilder();
         int chunkBytes = 0;
+        int first = 0;
         for (int i = 0; i < events.size(); i++) {
-            String one = encode(events.get(i), sequences[i], true);
+            String one = encoded[i];
             int bytes = one.getBytes(StandardCharsets.UTF_8).length;
             if (bytes > room) {
                 one = encode(events.get(i), sequences[i], false);
                 bytes = one.getBytes(StandardCharsets.UTF_8).length;
             }
             if (chunkBytes > 0 && chunkBytes + bytes + 1 > room) {
-                payloads.add(head + chunk + "]}");
+                payloads.add(head + sequences[first] + "," + LAST_KEY + sequences[i - 1] + ",\"e\":[" + chunk + "]}");
                 chunk.setLength(0);
                 chunkBytes = 0;
+                first = i;
             }
             if (chunkBytes > 0) {
                 chunk.append(',');
@@ -217,7 +283,8 @@ final class PostgresEventFeed implements EventFeed {
             chunk.append(one);
             chunkBytes += bytes;
         }
-        payloads.add(head + chunk + "]}");
+        payloads.add(head + sequences[first] + "," + LAST_KEY + sequences[events.size() - 1] + ",\"e\":[" + chunk
+                + "]}");
         return payloads;
     }
 
@@ -301,8 +368,13 @@ final class PostgresEventFeed implements EventFeed {
                         continue;
                     }
                     for (PGNotification n : notifications) {
-                        Notification notification = decode(n.getParameter(), metadata);
-                        deliver(notification.events(), !notification.origin().equals(origin));
+                        List<SequencedEvent> own = ownEvents(n.getParameter());
+                        if (own != null) {
+                            deliver(own, false);
+                        } else {
+                            Notification notification = decode(n.getParameter(), metadata);
+                            deliver(notification.events(), !notification.origin().equals(origin));
+                        }
                     }
                 }
             } catch (SQLException e) {
@@ -362,6 +434,8 @@ final class PostgresEventFeed implements EventFeed {
             remote.stored(fresh.stream().map(SequencedEvent::event).toList());
         }
         lastSequence = fresh.get(fresh.size() - 1).sequence();
+        // Own events delivered otherwise (from the outbox after a reconnect) are not heard back again.
+        ownInFlight.headMap(lastSequence, true).clear();
         try {
             dispatcher.dispatch(fresh);
         } catch (RuntimeException e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PostgresEventFeedTest {
@@ -28,7 +29,8 @@ class PostgresEventFeedTest {
             events.add(event(i, "{\"k\":\"" + "é".repeat(i % 50) + "\"}"));
             sequences[i] = 1000 + i;
         }
-        List<String> payloads = PostgresEventFeed.payloads(events, sequences, "here");
+        List<String> payloads = PostgresEventFeed.payloads(events, PostgresEventFeed.encodeAll(events, sequences),
+                sequences, "here");
         assertTrue(payloads.size() > 1, "300 events do not fit one notification");
         List<SequencedEvent> back = new ArrayList<>();
         for (String p : payloads) {
@@ -49,9 +51,36 @@ class PostgresEventFeedTest {
     @Test
     void shouldSendAnOversizeEventWithoutItsPropertiesAndFetchThem() throws Exception {
         String big = "{\"blob\":\"" + "x".repeat(20_000) + "\"}";
-        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)), new long[] {7}, "here");
+        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)),
+                PostgresEventFeed.encodeAll(List.of(event(1, big)), new long[] {7}), new long[] {7}, "here");
         assertEquals(1, payloads.size());
         List<SequencedEvent> back = PostgresEventFeed.decode(payloads.get(0), (w, id) -> big).events();
         assertEquals(event(1, big), back.get(0).event());
+    }
+
+    @Test
+    void shouldTakeItsOwnEventsBackFromMemoryAndDecodeOnlyOthersOrWhatItNoLongerHolds() throws Exception {
+        PostgresEventFeed feed = new PostgresEventFeed("jdbc:postgresql://127.0.0.1:1/none", "u", "p", 60, Thread::new,
+                null, null);
+        List<TrackedEvent> events = new ArrayList<>();
+        long[] sequences = new long[300];
+        for (int i = 0; i < 300; i++) {
+            events.add(event(i, "{\"k\":\"" + "x".repeat(40) + "\"}"));
+            sequences[i] = 5000 + i;
+        }
+        feed.expectOwn(events, sequences);
+        String[] encoded = PostgresEventFeed.encodeAll(events, sequences);
+        List<String> own = PostgresEventFeed.payloads(events, encoded, sequences, feed.origin);
+        assertTrue(own.size() > 1);
+        List<SequencedEvent> back = new ArrayList<>();
+        for (String p : own) {
+            List<SequencedEvent> taken = feed.ownEvents(p);
+            assertEquals(PostgresEventFeed.decode(p, (w, id) -> "{}").events(), taken, "memory and payload agree");
+            back.addAll(taken);
+        }
+        assertEquals(300, back.size());
+        assertNull(feed.ownEvents(own.get(0)), "taken once: a second hearing decodes the payload");
+        assertNull(feed.ownEvents(PostgresEventFeed.payloads(events, encoded, sequences, "elsewhere").get(0)),
+                "another instance's notification is decoded");
     }
 }
