@@ -237,10 +237,11 @@ class RealtimeContractsIT {
                     rs.next();
                     assertEquals(1, rs.getInt(1), "one listening connection");
                 }
-                try (PreparedStatement announce = con.prepareStatement("insert into realtime_outbox (sequence, event)"
-                        + " select n, json_build_object('s', n, 'i', 'missed-' || n, 'w', ?::text, 't', 'task.step',"
+                try (PreparedStatement announce = con.prepareStatement("insert into realtime_outbox (last_sequence,"
+                        + " payload) select n, json_build_object('n', 'elsewhere', 'f', n, 'l', n, 'e', json_build_array("
+                        + " json_build_object('s', n, 'i', 'missed-' || n, 'w', ?::text, 't', 'task.step',"
                         + " 'o', to_char(now() at time zone 'utc', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), 'v', 0,"
-                        + " 'm', '{\"taskId\":\"missed\"}')::text from nextval('analytics_realtime_seq') n")) {
+                        + " 'm', '{\"taskId\":\"missed\"}')))::text from nextval('analytics_realtime_seq') n")) {
                     announce.setString(1, org);
                     assertEquals(1, announce.executeUpdate());
                 }

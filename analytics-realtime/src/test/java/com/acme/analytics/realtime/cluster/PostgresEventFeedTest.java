@@ -21,6 +21,10 @@ class PostgresEventFeedTest {
                 Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), new Money(1_500_000), "s" + i, null, metadata);
     }
 
+    private static List<String> texts(List<PostgresEventFeed.Payload> payloads) {
+        return payloads.stream().map(PostgresEventFeed.Payload::text).toList();
+    }
+
     @Test
     void shouldSplitABatchIntoNotificationsUnderTheLimitAndReadItBackWhole() throws Exception {
         List<TrackedEvent> events = new ArrayList<>();
@@ -29,8 +33,7 @@ class PostgresEventFeedTest {
             events.add(event(i, "{\"k\":\"" + "é".repeat(i % 50) + "\"}"));
             sequences[i] = 1000 + i;
         }
-        List<String> payloads = PostgresEventFeed.payloads(events, PostgresEventFeed.encodeAll(events, sequences),
-                sequences, "here");
+        List<String> payloads = texts(PostgresEventFeed.payloads(events, sequences, "here"));
         assertTrue(payloads.size() > 1, "300 events do not fit one notification");
         List<SequencedEvent> back = new ArrayList<>();
         for (String p : payloads) {
@@ -51,8 +54,7 @@ class PostgresEventFeedTest {
     @Test
     void shouldSendAnOversizeEventWithoutItsPropertiesAndFetchThem() throws Exception {
         String big = "{\"blob\":\"" + "x".repeat(20_000) + "\"}";
-        List<String> payloads = PostgresEventFeed.payloads(List.of(event(1, big)),
-                PostgresEventFeed.encodeAll(List.of(event(1, big)), new long[] {7}), new long[] {7}, "here");
+        List<String> payloads = texts(PostgresEventFeed.payloads(List.of(event(1, big)), new long[] {7}, "here"));
         assertEquals(1, payloads.size());
         List<SequencedEvent> back = PostgresEventFeed.decode(payloads.get(0), (w, id) -> big).events();
         assertEquals(event(1, big), back.get(0).event());
@@ -69,8 +71,7 @@ class PostgresEventFeedTest {
             sequences[i] = 5000 + i;
         }
         feed.expectOwn(events, sequences);
-        String[] encoded = PostgresEventFeed.encodeAll(events, sequences);
-        List<String> own = PostgresEventFeed.payloads(events, encoded, sequences, feed.origin);
+        List<String> own = texts(PostgresEventFeed.payloads(events, sequences, feed.origin));
         assertTrue(own.size() > 1);
         List<SequencedEvent> back = new ArrayList<>();
         for (String p : own) {
@@ -80,7 +81,7 @@ class PostgresEventFeedTest {
         }
         assertEquals(300, back.size());
         assertNull(feed.ownEvents(own.get(0)), "taken once: a second hearing decodes the payload");
-        assertNull(feed.ownEvents(PostgresEventFeed.payloads(events, encoded, sequences, "elsewhere").get(0)),
+        assertNull(feed.ownEvents(texts(PostgresEventFeed.payloads(events, sequences, "elsewhere")).get(0)),
                 "another instance's notification is decoded");
     }
 }
