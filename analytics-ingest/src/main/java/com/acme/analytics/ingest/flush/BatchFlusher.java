@@ -41,7 +41,8 @@ import java.util.logging.Logger;
 /**
  * Drains the {@link IngestBuffer} into PostgreSQL. A flush runs at once when a caller waits for its commit (group
  * commit: whatever arrived while the previous write ran goes into the next statement, so batches grow with load
- * and a lone event waits only for one write), when the buffer reaches its flush size, on a non-persistent interval
+ * and a lone event waits only for one write; right after a write, a small flush first waits the commit delay to
+ * gather more), when the buffer reaches its flush size, on a non-persistent interval
  * timer, and once more when the application stops. One flush runs at a time; it writes what is present in chunks
  * of at most {@code max-batch} events, one statement and transaction each.
  *
@@ -133,6 +134,9 @@ public class BatchFlusher {
     @PostConstruct
     void start() {
         store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
+        // nanoTime has an arbitrary origin: the gaps are measured from a real reading
+        lastWriteEndNanos = System.nanoTime();
+        lastAnnounceNanos = lastWriteEndNanos;
         answers = Executors.newFixedThreadPool(2, threads);
         announcer = Executors.newSingleThreadExecutor(threads);
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
