@@ -112,6 +112,8 @@ public class BatchFlusher {
     private ExecutorService announcer;
     /** Stored events not announced yet: the announcer takes all there are at once, so its batches grow with load. */
     private final ConcurrentLinkedQueue<TrackedEvent> unannounced = new ConcurrentLinkedQueue<>();
+    /** Room for stored events not announced yet, as many as the buffer holds (a chunk comes from the buffer). */
+    private Semaphore announceRoom;
     /** When the announcer last took the stored events; announcer thread only. */
     private long lastAnnounceNanos;
     /** Requests for a flush at once; the committer thread takes them all at each wake-up. */
@@ -134,6 +136,7 @@ public class BatchFlusher {
     @PostConstruct
     void start() {
         store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
+        announceRoom = new Semaphore(buffer.capacity());
         // nanoTime has an arbitrary origin: the gaps are measured from a real reading
         lastWriteEndNanos = System.nanoTime();
         lastAnnounceNanos = lastWriteEndNanos;
@@ -207,7 +210,6 @@ public class BatchFlusher {
     }
 
     private void writeAll() {
-        List<TrackedEvent> written = new ArrayList<>();
         List<Submission> chunk = retry.isEmpty() ? buffer.drain(maxBatch) : retry;
         while (!chunk.isEmpty()) {
             List<TrackedEvent> events = new ArrayList<>();
@@ -218,7 +220,7 @@ public class BatchFlusher {
                 recordLatency((System.nanoTime() - start) / 1e6);
                 announceStored(stored);
                 settle(chunk, stored);
-                written.addAll(stored);
+                handOver(stored);
                 retry = List.of();
                 lastAttemptFailed = false;
             } catch (Exception e) {
@@ -231,10 +233,20 @@ public class BatchFlusher {
         if (!lastAttemptFailed) {
             lastFlush = Instant.now();
         }
-        if (!written.isEmpty()) {
-            unannounced.addAll(written);
-            announcer.execute(this::announce);
+    }
+
+    /**
+     * Gives stored events to the announcer, chunk by chunk (under sustained load a flush goes on for as long as
+     * events keep coming). Bounded like the buffer: should announcing ever fall behind, the committer waits, the
+     * buffer fills and ingest answers 503, rather than memory growing.
+     */
+    private void handOver(List<TrackedEvent> stored) {
+        if (stored.isEmpty()) {
+            return;
         }
+        announceRoom.acquireUninterruptibly(stored.size());
+        unannounced.addAll(stored);
+        announcer.execute(this::announce);
     }
 
     private void announce() {
@@ -253,9 +265,11 @@ public class BatchFlusher {
         for (TrackedEvent e = unannounced.poll(); e != null; e = unannounced.poll()) {
             events.add(e);
         }
-        if (!events.isEmpty()) {
+        try {
             // On this thread, so the next announcement waits for this one and keeps the order.
             flushed.fireAsync(new EventsFlushed(events, Instant.now()), NotificationOptions.ofExecutor(Runnable::run));
+        } finally {
+            announceRoom.release(events.size());
         }
     }
 
