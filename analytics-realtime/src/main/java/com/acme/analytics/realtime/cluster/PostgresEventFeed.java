@@ -47,8 +47,8 @@ import java.util.logging.Logger;
  * <p>Notifications reach only the connections listening when they are sent, so the same transaction also writes
  * each notification to the {@code realtime_outbox} table, kept for the outbox retention. Whenever the listener
  * (re)connects it first listens, then reads from the outbox what came after the last sequence it delivered, and
- * afterwards skips notifications at or below that sequence: events published while its connection was down reach its clients
- * late but in order, and none twice. Publications are serialised by the advisory lock, so sequences grow in commit
+ * afterwards skips notifications at or below that sequence: events published while its connection was down reach
+ * its clients late but in order, and none twice. Publications are serialised by the advisory lock, so sequences grow in commit
  * order and nothing committed later can carry a lower sequence.
  *
  * <p>Each notification names the instance that stored its events, so that the events stored elsewhere reach this
@@ -70,7 +70,7 @@ final class PostgresEventFeed implements EventFeed {
     private static final long PRUNE_EVERY_NANOS = 10_000_000_000L;
     private static final String UNDEFINED_TABLE = "42P01";
     private static final String LAST_KEY = "\"l\":";
-    /** Beyond this many announced events not heard back, the listener is not listening: it decodes the rest. */
+    /** Beyond this many sequences since the oldest own event not heard back, the listener is not hearing. */
     private static final int MAX_OWN_IN_FLIGHT = 100_000;
 
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -90,9 +90,9 @@ final class PostgresEventFeed implements EventFeed {
     private Connection publisher;
     private long lastPruneNanos = System.nanoTime();
     /**
-     * This instance's announced events until the listener hears them back. Decoding its own notifications cost the
-     * listener as much as the ingest (JFR at 24,000 events/s), and a listener that falls behind holds up every
-     * live client; the events are at hand, in order of sequence.
+     * This instance's announced events until the listener hears them back. Decoding its own notifications was the
+     * listener's main cost (29 % of the server's CPU samples after a burst of 700,000 events, JFR), and a listener
+     * that falls behind holds up every live client; the events are at hand, in order of sequence.
      */
     private final ConcurrentSkipListMap<Long, SequencedEvent> ownInFlight = new ConcurrentSkipListMap<>();
     /** How its own notifications start: the origin, then the first sequence. */
@@ -161,7 +161,8 @@ final class PostgresEventFeed implements EventFeed {
 
     /** Keeps the events for the listener, which hears this instance's notifications back in sequence order. */
     void expectOwn(List<TrackedEvent> stored, long[] sequences) {
-        if (ownInFlight.size() + stored.size() > MAX_OWN_IN_FLIGHT) {
+        var oldest = ownInFlight.firstEntry();
+        if (oldest != null && sequences[sequences.length - 1] - oldest.getKey() > MAX_OWN_IN_FLIGHT) {
             return; // the listener is not hearing: it will decode these, or read them from the outbox
         }
         for (int i = 0; i < sequences.length; i++) {
