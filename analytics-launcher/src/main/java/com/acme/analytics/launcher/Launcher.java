@@ -27,7 +27,9 @@ import java.util.Properties;
  *
  * <p>Usage: {@code Launcher <analytics-web.war>}; environment: {@code PORT} (8080), {@code ANALYTICS_DATA_DIR}
  * (./data), {@code ANALYTICS_DB_URL}/{@code _USER}/{@code _PASSWORD}, {@code ANALYTICS_EMBEDDED_DB_PORT} (any),
- * {@code SSL_PORT} (none) with {@code ANALYTICS_TLS_KEYSTORE}, {@code _KEYSTORE_PASSWORD}, {@code _CERT_ALIAS}.
+ * {@code SSL_PORT} (none) with {@code ANALYTICS_TLS_KEYSTORE}, {@code _KEYSTORE_PASSWORD}, {@code _CERT_ALIAS},
+ * {@code ANALYTICS_CLUSTER} (false: no Payara data grid) with {@code ANALYTICS_CLUSTER_NAME}, {@code _MEMBERS},
+ * {@code _INTERFACES} (see {@link GridSettings}).
  *
  * <p>The application writes the demo workspace's credentials to {@code credentials.properties} in the data
  * directory at each start (see {@code DemoWorkspace}); once the server is healthy they are printed.
@@ -70,9 +72,11 @@ public final class Launcher {
         if (sslPort != null && !sslPort.isBlank()) {
             configureTls(micro, Integer.parseInt(sslPort));
         }
+        GridSettings grid = GridSettings.from(System::getenv);
         PayaraMicroRuntime runtime = micro
                 .setHttpPort(port)
-                .setNoCluster(!Boolean.parseBoolean(env("ANALYTICS_CLUSTER", "false")))
+                .setNoHazelcast(!grid.enabled())
+                .setPreBootHandler(admin -> grid.preBootCommands().forEach(c -> run(admin, c)))
                 .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
                 .setPrintLogo(false)
                 .addDeploymentFile(war.toFile())
@@ -138,12 +142,16 @@ public final class Launcher {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] words = line.trim().split("\\s+");
                 if (!words[0].isEmpty() && !words[0].startsWith("#")) {
-                    admin.run(words[0], Arrays.copyOfRange(words, 1, words.length));
+                    run(admin, words);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void run(AdminCommandRunner admin, String[] commandAndArguments) {
+        admin.run(commandAndArguments[0], Arrays.copyOfRange(commandAndArguments, 1, commandAndArguments.length));
     }
 
     private static void stop(PayaraMicroRuntime runtime, EmbeddedDatabase database) {
