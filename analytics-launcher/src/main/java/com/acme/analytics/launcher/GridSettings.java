@@ -2,6 +2,7 @@ package com.acme.analytics.launcher;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -57,16 +58,29 @@ record GridSettings(boolean enabled, String name, List<String> members, List<Str
     }
 
     /**
-     * The pre-boot command that confines an enabled grid: a name of its own, TCP/IP discovery of the listed
-     * members only (no multicast), and the listed interfaces only. Empty when the grid is off.
+     * The pre-boot commands that confine an enabled grid: a name of its own, TCP/IP discovery of the listed
+     * members only (no multicast), and the listed interfaces only. Empty when the grid is off. They are dotted
+     * {@code set} commands because {@code set-hazelcast-configuration} needs the running grid, which a pre-boot
+     * command does not have; Payara Micro runs them after its own, so they replace its multicast default.
      */
     List<String[]> preBootCommands() {
         if (!enabled) {
             return List.of();
         }
-        return List.<String[]>of(new String[] {"set-hazelcast-configuration", "--clusterName=" + name,
-                "--clusterMode=tcpip", "--tcpIpMembers=" + String.join(",", members),
-                "--interfaces=" + String.join(",", interfaces)});
+        return List.of(set("cluster-group-name", name), set("discovery-mode", "tcpip"),
+                set("tcpip-members", String.join(",", members)), set("interface", String.join(",", interfaces)));
+    }
+
+    /**
+     * The Hazelcast system properties of an enabled grid: it binds the listed interfaces only (by default it binds
+     * every address and merely announces the chosen one). Empty when the grid is off.
+     */
+    Map<String, String> systemProperties() {
+        return enabled ? Map.of("hazelcast.socket.bind.any", "false") : Map.of();
+    }
+
+    private static String[] set(String attribute, String value) {
+        return new String[] {"set", "hazelcast-runtime-configuration." + attribute + "=" + value};
     }
 
     private static List<String> list(String commaSeparated) {

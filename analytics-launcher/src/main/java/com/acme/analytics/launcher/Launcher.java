@@ -67,12 +67,20 @@ public final class Launcher {
         Path deployDir = Files.createDirectories(dataDir.resolve("deploy"));
         Path war = Files.copy(Path.of(args[0]), deployDir.resolve("ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
 
+        if (System.getProperty("javax.net.ssl.trustStore") == null) {
+            Path trustStore = TrustStore.writePayarasWithoutExpired(dataDir.resolve("truststore.p12"), started);
+            if (trustStore != null) {
+                // Payara Micro copies a trust store named here into its runtime directory instead of its own.
+                System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
+            }
+        }
         PayaraMicro micro = PayaraMicro.getInstance();
         String sslPort = System.getenv("SSL_PORT");
         if (sslPort != null && !sslPort.isBlank()) {
             configureTls(micro, Integer.parseInt(sslPort));
         }
         GridSettings grid = GridSettings.from(System::getenv);
+        grid.systemProperties().forEach(System::setProperty);
         PayaraMicroRuntime runtime = micro
                 .setHttpPort(port)
                 .setNoHazelcast(!grid.enabled())

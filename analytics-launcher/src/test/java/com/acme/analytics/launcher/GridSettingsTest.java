@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +18,7 @@ class GridSettingsTest {
 
         assertFalse(grid.enabled());
         assertTrue(grid.preBootCommands().isEmpty());
+        assertTrue(grid.systemProperties().isEmpty());
     }
 
     @Test
@@ -47,9 +47,11 @@ class GridSettingsTest {
         assertTrue(grid.enabled());
         assertEquals(List.of("127.0.0.1"), grid.members());
         assertEquals(List.of("127.0.0.1"), grid.interfaces());
-        assertArrayEquals(new String[] {"set-hazelcast-configuration", "--clusterName=acme-analytics",
-                "--clusterMode=tcpip", "--tcpIpMembers=127.0.0.1", "--interfaces=127.0.0.1"},
-                grid.preBootCommands().get(0));
+        assertEquals(List.of("set hazelcast-runtime-configuration.cluster-group-name=acme-analytics",
+                "set hazelcast-runtime-configuration.discovery-mode=tcpip",
+                "set hazelcast-runtime-configuration.tcpip-members=127.0.0.1",
+                "set hazelcast-runtime-configuration.interface=127.0.0.1"), commands(grid));
+        assertEquals(Map.of("hazelcast.socket.bind.any", "false"), grid.systemProperties());
     }
 
     @Test
@@ -60,8 +62,12 @@ class GridSettingsTest {
                 "ANALYTICS_CLUSTER_INTERFACES", "10.0.0.*")::get);
 
         assertEquals(List.of("10.0.0.5:6900", "10.0.0.6:6900"), grid.members());
-        String[] command = grid.preBootCommands().get(0);
-        assertEquals("--tcpIpMembers=10.0.0.5:6900,10.0.0.6:6900", command[3]);
-        assertEquals("--interfaces=10.0.0.*", command[4]);
+        assertTrue(commands(grid).contains(
+                "set hazelcast-runtime-configuration.tcpip-members=10.0.0.5:6900,10.0.0.6:6900"));
+        assertTrue(commands(grid).contains("set hazelcast-runtime-configuration.interface=10.0.0.*"));
+    }
+
+    private static List<String> commands(GridSettings grid) {
+        return grid.preBootCommands().stream().map(c -> String.join(" ", c)).toList();
     }
 }
