@@ -145,6 +145,8 @@ class AccessMatrixIT {
                 c -> c.postJson("api/analytics/real-time", event(a.id()))));
         wrong.addAll(check("GET /api/analytics/real-time", "read-any-workspace", 200,
                 c -> c.get("api/analytics/real-time", json)));
+        wrong.addAll(check("GET /api/analytics/real-time/pipeline", "operate", 200,
+                c -> c.get("api/analytics/real-time/pipeline", json)));
         wrong.addAll(check("GET campaign real-time", "read", 200,
                 c -> c.get("api/campaigns/camp_m/analytics/real-time?organizationId=" + a.id(), json)));
         wrong.addAll(check("GET campaign daily", "read", 200,
@@ -297,6 +299,25 @@ class AccessMatrixIT {
         assertEquals(403, foreign.status(), foreign.body());
         assertEquals("event.organizationId", foreign.json().getJsonArray("errors").getJsonObject(0)
                 .getString("field"));
+    }
+
+    @Test
+    void showsAWorkspaceNoneOfTheInstanceWideCountersOfThePipeline() throws Exception {
+        assertEquals(200, anonymous.bearer(b.writeKey()).postJson("api/analytics/real-time", event(b.id())).status());
+
+        for (String reader : List.of("viewer", "admin")) {
+            JsonObject seen = anonymous.as(callers.get(reader)).get("api/analytics/real-time", "application/json")
+                    .json();
+            assertTrue(seen.containsKey("isProcessing") && seen.containsKey("timestamp"), seen.toString());
+            for (String instanceWide : List.of("bufferSize", "bufferCapacity", "accepted", "rejected", "duplicates",
+                    "flushed", "failedFlushes", "lastFlushMillis", "averageFlushMillis")) {
+                assertFalse(seen.containsKey(instanceWide), reader + " sees " + instanceWide + ": " + seen);
+            }
+        }
+        JsonObject instance = anonymous.as(callers.get("operator")).get("api/analytics/real-time/pipeline",
+                "application/json").json();
+        assertTrue(instance.getInt("accepted") >= 1, instance.toString());
+        assertTrue(instance.containsKey("bufferSize"), instance.toString());
     }
 
     @Test

@@ -1,8 +1,10 @@
 package com.acme.analytics.web;
 
+import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.Tenants;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -132,10 +134,11 @@ class IngestContractIT extends InNewWorkspace {
 
     @Test
     void countsAcceptedRejectedAndDuplicateEventsInTheStatus() throws Exception {
-        JsonObject before = client.get("api/analytics/real-time", "application/json").json();
+        Client operator = client.bearer(Tenants.operatorToken());
+        JsonObject before = operator.get("api/analytics/real-time/pipeline", "application/json").json();
         client.postJson("api/analytics/real-time", "{\"events\":[" + event("click", "c1", ",\"eventId\":\"s1\"")
                 + "," + event("click", "c1", ",\"eventId\":\"s1\"") + "," + event("nope", "c1", "") + "]}");
-        JsonObject after = client.get("api/analytics/real-time", "application/json").json();
+        JsonObject after = operator.get("api/analytics/real-time/pipeline", "application/json").json();
         assertEquals(2, after.getInt("accepted") - before.getInt("accepted"));
         assertEquals(1, after.getInt("rejected") - before.getInt("rejected"));
         assertEquals(1, after.getInt("duplicates") - before.getInt("duplicates"));

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import java.io.InputStream;
+import java.time.Instant;
 
 /** The campaign event pipeline: ingest ({@code event} or {@code events}) and its status. */
 @Path("analytics/real-time")
@@ -37,10 +38,28 @@ public class RealtimeEventsResource {
         ingest.handle(body, contentLength, null, prefer, async);
     }
 
+    /**
+     * The documented status, as a workspace sees it: whether the shared pipeline is flushing and when it last did.
+     * Its counters and buffer size count every workspace's events, so they are the operator's ({@link #pipeline}).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Access(Permission.READ)
-    public TrackEvents.PipelineStatus status() {
+    public WorkspacePipelineStatus status() {
+        TrackEvents.PipelineStatus s = trackEvents.status();
+        return new WorkspacePipelineStatus(s.isProcessing(), s.lastFlush(), s.timestamp());
+    }
+
+    /** The instance's pipeline, every workspace's events together: for operators only. */
+    @GET
+    @Path("pipeline")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Access(Permission.OPERATE)
+    public TrackEvents.PipelineStatus pipeline() {
         return trackEvents.status();
+    }
+
+    /** What a workspace's caller is told of the pipeline it shares with the other workspaces. */
+    public record WorkspacePipelineStatus(boolean isProcessing, Instant lastFlush, Instant timestamp) {
     }
 }
