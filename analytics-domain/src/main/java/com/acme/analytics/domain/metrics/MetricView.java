@@ -88,6 +88,23 @@ public record MetricView(String name, List<Entry> entries) {
         return values;
     }
 
+    /**
+     * The values of {@link #derive} as clients read them: every sum of {@code value} in currency units rounded to
+     * cents, like the amounts per item beside it (kept in millionths until now so that quotients are exact); counts,
+     * means and rates unchanged.
+     *
+     * @return a new map, in the same order
+     */
+    public Map<String, Number> inCurrencyUnits(Map<String, Number> values) {
+        Map<String, Number> out = new LinkedHashMap<>(values);
+        for (Entry e : entries) {
+            if (e.metric() instanceof Metric.Sum && out.get(e.name()) != null) {
+                out.put(e.name(), new Money(out.get(e.name()).longValue()).units());
+            }
+        }
+        return out;
+    }
+
     private static double quotient(Number numerator, Number denominator, Metric.Quotient.Scale scale) {
         return switch (scale) {
             case PERCENT -> new Ratio(numerator.longValue(), denominator.longValue()).percent();

@@ -55,14 +55,14 @@ public class CategoryMetrics {
 
         CategoryFigures evaluate(MetricEngine engine, String workspaceId, MetricWindow.Trailing window, Instant now)
                 throws SQLException {
-            Map<String, Number> totals = engine.evaluate(view, new Scope(workspaceId, null, GroupBy.NONE), window,
-                    now).get(0).values();
+            Map<String, Number> totals = view.inCurrencyUnits(engine.evaluate(view,
+                    new Scope(workspaceId, null, GroupBy.NONE), window, now).get(0).values());
             // The first entry counts the category's events: rows without any are other events of the workspace.
             String subject = view.entries().get(0).name();
             Map<String, Map<String, Number>> rows = new LinkedHashMap<>();
             for (MetricEngine.Row row : engine.evaluate(view, new Scope(workspaceId, null, split), window, now)) {
                 if (row.values().get(subject).longValue() > 0) {
-                    rows.put(row.key(), row.values());
+                    rows.put(row.key(), view.inCurrencyUnits(row.values()));
                 }
             }
             return new CategoryFigures(window.seconds(), totals, split == GroupBy.CAMPAIGN ? rows : null,
