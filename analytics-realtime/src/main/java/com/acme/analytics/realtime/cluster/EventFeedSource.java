@@ -1,7 +1,7 @@
 package com.acme.analytics.realtime.cluster;
 
-import com.acme.analytics.ingest.flush.EventsFlushed;
-import com.acme.analytics.ingest.metrics.RemoteEvents;
+import com.acme.analytics.domain.events.EventsFlushed;
+import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,7 +33,7 @@ public class EventFeedSource {
     RemoteEvents remoteEvents;
     @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
-    String kind;
+    FeedKind kind;
     @Inject
     @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
     long outboxRetentionSeconds;
@@ -50,15 +50,13 @@ public class EventFeedSource {
     @PostConstruct
     void start() {
         switch (kind) {
-            case "local" -> feed = new LocalEventFeed(dispatcher);
-            case "postgres" -> {
+            case LOCAL -> feed = new LocalEventFeed(dispatcher);
+            case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
                         databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }
-            default -> throw new IllegalStateException("analytics.realtime.cluster-feed: unknown feed '" + kind
-                    + "'; expected postgres or local");
         }
     }
 
