@@ -2,7 +2,7 @@ package com.acme.analytics.realtime.live;
 
 import com.acme.analytics.domain.metrics.MetricView;
 import com.acme.analytics.domain.metrics.MetricWindow;
-import com.acme.analytics.ingest.metrics.MetricEngine;
+import com.acme.analytics.metrics.MetricEngine;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import org.junit.jupiter.api.Test;
 
