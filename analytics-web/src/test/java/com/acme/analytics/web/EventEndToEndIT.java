@@ -5,6 +5,7 @@ import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
 import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.Tenants;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -199,5 +201,31 @@ class EventEndToEndIT extends InNewWorkspace {
         } finally {
             stream.close();
         }
+    }
+
+    @Test
+    void reportsTheSendLatencyOfPushedMessagesInSeconds() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"dashboard\"],\"organizationId\":\""
+                    + org + "\"}}");
+            socket.awaitMessage(m -> m.getString("type").equals("metrics_update"));
+        } finally {
+            socket.close();
+        }
+        Client operator = client.bearer(Tenants.operatorToken());
+        Eventually.within(FLUSHED, "no send latency quantiles in /metrics",
+                () -> !sendLatencyQuantiles(operator).isEmpty());
+        // A message that waited a nanosecond-scaled "second" would read as hours: every quantile here took far less.
+        for (double seconds : sendLatencyQuantiles(operator)) {
+            assertTrue(seconds >= 0 && seconds < 10, "send latency quantile of " + seconds + " s");
+        }
+    }
+
+    private static List<Double> sendLatencyQuantiles(Client operator) throws Exception {
+        return operator.get("metrics?scope=application", "text/plain").body().lines()
+                .filter(l -> l.startsWith("analytics_realtime_send_latency_seconds{") && l.contains("quantile="))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .toList();
     }
 }

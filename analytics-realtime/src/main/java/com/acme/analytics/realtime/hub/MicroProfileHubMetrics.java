@@ -6,10 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Timer;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,14 +28,21 @@ public class MicroProfileHubMetrics implements HubMetrics {
     private Counter coalesced;
     private Counter dropped;
     private Counter lagging;
-    private Timer sendLatency;
+    /** The quantiles published of the send latency, as a Prometheus summary names them. */
+    private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
+    private final LatencyWindow sendLatency = new LatencyWindow(1024);
 
     @PostConstruct
     void register() {
         coalesced = registry.counter("analytics.realtime.coalesced");
         dropped = registry.counter("analytics.realtime.dropped");
         lagging = registry.counter("analytics.realtime.lagging.disconnects");
-        sendLatency = registry.timer("analytics.realtime.send.latency");
+        Metadata latency = Metadata.builder().withName("analytics.realtime.send.latency")
+                .withDescription("Time from queued to handed to the client, over the latest 1,024 messages")
+                .withUnit(MetricUnits.SECONDS).build();
+        for (double q : QUANTILES) {
+            registry.gauge(latency, sendLatency, w -> w.quantileSeconds(q), new Tag("quantile", Double.toString(q)));
+        }
     }
 
     @Override
@@ -60,6 +68,6 @@ public class MicroProfileHubMetrics implements HubMetrics {
 
     @Override
     public void sent(long latencyNanos) {
-        sendLatency.update(Duration.ofNanos(latencyNanos));
+        sendLatency.record(latencyNanos);
     }
 }
