@@ -4,6 +4,7 @@ import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.Tenants;
 import com.acme.analytics.web.support.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,5 +52,34 @@ class HealthIT {
         }
         Eventually.within(Duration.ofSeconds(30), "health not 200 after the database came back",
                 () -> client.get("health", "application/json").status() == 200);
+    }
+
+    @Test
+    void answersCampaignAndDashboardReadsWith503AndRetryAfterWhileTheDatabaseIsUnreachable() throws Exception {
+        Client anonymous = new Client(base);
+        Tenants.Tenant tenant = new Tenants(anonymous).create();
+        Client viewer = anonymous.bearer(tenant.token("viewer"));
+        // A day is longer than the live windows, so the database must answer.
+        List<String> reads = List.of("api/campaigns/camp_1/analytics/real-time?timeWindow=86400",
+                "api/campaigns/camp_1/analytics/daily", "api/analytics/real-time/dashboard?timeWindow=86400");
+        for (String read : reads) {
+            assertEquals(200, viewer.get(read, "application/json").status(), read);
+        }
+
+        TestDatabase db = TestDatabase.get();
+        db.proxy().cut();
+        try {
+            for (String read : reads) {
+                Response r = viewer.get(read, "application/json");
+                assertEquals(503, r.status(), read + ": " + r.body());
+                assertEquals("application/problem+json", r.contentType(), read);
+                assertTrue(Integer.parseInt(r.header("Retry-After")) > 0, read);
+                assertTrue(r.json().getString("detail").contains("database"), r.body());
+            }
+        } finally {
+            db.proxy().restore();
+        }
+        Eventually.within(Duration.ofSeconds(30), "reads not answered again after the database came back",
+                () -> viewer.get(reads.get(0), "application/json").status() == 200);
     }
 }
