@@ -3,6 +3,7 @@ package com.acme.analytics.web;
 import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
+import com.acme.analytics.web.support.RawWebSocket;
 import com.acme.analytics.web.support.Tenants;
 import com.acme.analytics.web.support.Tenants.Tenant;
 import com.acme.analytics.web.support.UndeclaredResource;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -204,6 +206,31 @@ class HostileInputIT {
         assertEquals("DENY", page.header("X-Frame-Options"));
         assertEquals("nosniff", page.header("X-Content-Type-Options"));
         assertEquals(200, anonymous.get("health", "application/json").status());
+    }
+
+    @Test
+    void rejectsAHandshakeWithAMalformedQueryWithAProblem() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            String answer = RawWebSocket.answerTo(base, "ws/realtime?x=%zz");
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("content-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"field\":\"query\""), answer);
+            assertTrue(answer.contains("Content-Security-Policy: "), answer);
+        }
+    }
+
+    @Test
+    void refusedHandshakesCarryTheSecurityHeaders() throws Exception {
+        Response foreign = anonymous.bearer(admin).webSocketRefusal("ws/realtime", "Origin", "https://evil.example");
+        Response anonymousRefusal = anonymous.webSocketRefusal("ws/realtime");
+        for (Response refused : List.of(foreign, anonymousRefusal)) {
+            assertTrue(refused.status() == 401 || refused.status() == 403, refused.body());
+            String csp = refused.header("Content-Security-Policy");
+            assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), "refusal without CSP: " + refused.body());
+            assertEquals("DENY", refused.header("X-Frame-Options"));
+            assertEquals("nosniff", refused.header("X-Content-Type-Options"));
+            assertEquals("no-referrer", refused.header("Referrer-Policy"));
+        }
     }
 
     @Test

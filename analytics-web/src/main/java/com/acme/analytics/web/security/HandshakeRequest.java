@@ -1,6 +1,7 @@
 package com.acme.analytics.web.security;
 
 import com.acme.analytics.access.Caller;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -55,7 +56,11 @@ final class HandshakeRequest extends HttpServletRequestWrapper {
         return kept.length() == 0 ? null : kept.toString();
     }
 
-    /** The parameters of a query string ({@code a=1&b=x%20y}), decoded as UTF-8; empty for a null query. */
+    /**
+     * The parameters of a query string ({@code a=1&b=x%20y}), decoded as UTF-8; empty for a null query.
+     *
+     * @throws InvalidInputException (field {@code query}) when an escape is malformed, such as {@code %zz}
+     */
     static Map<String, String[]> parameters(String query) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         if (query != null) {
@@ -74,7 +79,13 @@ final class HandshakeRequest extends HttpServletRequestWrapper {
     }
 
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // Not echoed: the part may be a credential.
+            throw new InvalidInputException("query", "holds a malformed percent-escape (a % not followed by two hex"
+                    + " digits)");
+        }
     }
 
     @Override

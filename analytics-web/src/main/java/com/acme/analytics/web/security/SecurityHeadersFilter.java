@@ -2,7 +2,6 @@ package com.acme.analytics.web.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,8 +12,8 @@ import java.io.IOException;
  * Browser hardening on every answer: the dashboard loads only its own scripts and styles and talks only to its own
  * origin (WebSocket included), may not be framed (clickjacking), and leaks no URL in the {@code Referer}. A
  * WebSocket handshake that succeeds goes without them (see {@link HandshakeResponse}); its refusals carry them.
+ * Mapped to every path in {@code web.xml}, first of all filters, so that no refusal escapes it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

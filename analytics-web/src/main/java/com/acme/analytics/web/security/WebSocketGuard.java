@@ -7,10 +7,10 @@ import com.acme.analytics.access.OpenConnections;
 import com.acme.analytics.access.Permission;
 import com.acme.analytics.access.RateLimits;
 import com.acme.analytics.access.TooManyRequests;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +28,10 @@ import java.util.Map;
  * too many attempts from one address, a missing or invalid credential, a credential that may not read, and one that
  * already holds its share of connections. The caller becomes the request's user principal, which the endpoint reads
  * from its session. Browsers cannot set headers on a WebSocket, so the {@code access_token} query parameter is
- * accepted here (see {@link HandshakeRequest} for how the query is read).
+ * accepted here (see {@link HandshakeRequest} for how the query is read). A query that does not decode is refused
+ * with 400, after the attempt was counted against its address. Mapped to every path in {@code web.xml}, after the
+ * security headers, so that its refusals carry them.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class WebSocketGuard extends HttpFilter {
 
     @Inject
@@ -57,10 +58,11 @@ public class WebSocketGuard extends HttpFilter {
                     + " may not open a WebSocket here", List.of());
             return;
         }
-        Map<String, String[]> parameters = HandshakeRequest.parameters(req.getQueryString());
+        Map<String, String[]> parameters;
         Caller caller;
         try {
             limits.connectionFrom(req.getRemoteAddr());
+            parameters = HandshakeRequest.parameters(req.getQueryString());
             String[] token = parameters.get(AccessFilter.ACCESS_TOKEN);
             caller = authenticator.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION),
                     token == null ? null : token[0]);
@@ -76,6 +78,10 @@ public class WebSocketGuard extends HttpFilter {
             return;
         } catch (TooManyRequests e) {
             Refusals.write(resp, e);
+            return;
+        } catch (InvalidInputException e) {
+            Refusals.write(resp, Response.Status.BAD_REQUEST, "The handshake's query string is malformed",
+                    e.violations());
             return;
         }
         chain.doFilter(new HandshakeRequest(req, caller, parameters), resp);

@@ -1,12 +1,15 @@
 package com.acme.analytics.web.security;
 
+import com.acme.analytics.domain.events.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HandshakeRequestTest {
@@ -28,5 +31,13 @@ class HandshakeRequestTest {
                 HandshakeRequest.withoutAccessToken("access_token=a.b%2Bc&x=1&flag&&y=%C3%A9+z&access%5Ftoken=d"));
         assertNull(HandshakeRequest.withoutAccessToken("access_token=a"));
         assertNull(HandshakeRequest.withoutAccessToken(null));
+    }
+
+    @Test
+    void rejectsAMalformedEscapeNamingTheQueryWithoutEchoingIt() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> HandshakeRequest.parameters("access_token=secret%zz"));
+        assertEquals("query", e.violations().get(0).field());
+        assertFalse(e.violations().get(0).message().contains("secret"));
     }
 }

@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -31,6 +32,25 @@ public final class RawWebSocket implements AutoCloseable {
         String response = readHeaders(socket.getInputStream());
         if (!response.startsWith("HTTP/1.1 101")) {
             throw new IOException("handshake refused: " + response);
+        }
+    }
+
+    /**
+     * The server's whole answer (status line, headers, body) to a WebSocket handshake on {@code pathAndQuery},
+     * sent as is: for paths a URI class would refuse, such as a malformed escape.
+     */
+    public static String answerTo(URL base, String pathAndQuery) throws IOException {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5000);
+            s.setSoTimeout(10_000);
+            String request = "GET /" + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String head = readHeaders(s.getInputStream());
+            int length = head.lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                    .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).trim())).findFirst().orElse(0);
+            return head + new String(s.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
         }
     }
 
