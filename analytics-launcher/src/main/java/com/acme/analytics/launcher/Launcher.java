@@ -84,11 +84,13 @@ public final class Launcher {
         PayaraMicroRuntime runtime = micro
                 .setHttpPort(port)
                 .setNoHazelcast(!grid.enabled())
-                .setPreBootHandler(admin -> grid.preBootCommands().forEach(c -> run(admin, c)))
+                .setPreBootHandler(admin -> {
+                    runPreBootCommands(admin);
+                    grid.preBootCommands().forEach(c -> run(admin, c));
+                })
                 .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
                 .setPrintLogo(false)
                 .addDeploymentFile(war.toFile())
-                .setPostBootHandler(Launcher::runPostBootCommands)
                 .bootStrap();
 
         EmbeddedDatabase db = database;
@@ -144,9 +146,13 @@ public final class Launcher {
         System.out.println("Demo dashboard: " + base + "#token=" + demo.getProperty("token"));
     }
 
-    /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */
-    private static void runPostBootCommands(AdminCommandRunner admin) {
-        try (var in = Launcher.class.getResourceAsStream("/post-boot-commands.txt")) {
+    /**
+     * The commands of {@code pre-boot-commands.txt}, which the integration tests give Payara Micro too. Before the
+     * boot, not after: a setting changed on the running server logs "Unprocessed event" warnings and may need a
+     * restart to apply.
+     */
+    private static void runPreBootCommands(AdminCommandRunner admin) {
+        try (var in = Launcher.class.getResourceAsStream("/pre-boot-commands.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] words = line.trim().split("\\s+");
                 if (!words[0].isEmpty() && !words[0].startsWith("#")) {
