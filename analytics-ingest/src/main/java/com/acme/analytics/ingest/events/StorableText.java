@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.events;
 
+import com.acme.analytics.domain.events.FieldViolation;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
