@@ -154,10 +154,14 @@ public class BatchFlusher {
         wakeUps.release();
     }
 
-    /** While the database is unavailable: how long until the next write attempt, in seconds (at least 1); else 0. */
+    /**
+     * While backing off after an outage: how long until the next write attempt, in seconds (at least 1); else 0.
+     * Once the backoff is over, requests go through again: with nothing buffered, their write is the probe that
+     * finds the database back.
+     */
     public int unavailableForSeconds() {
         long nanos = loop.retryInNanos();
-        return loop.inOutage() ? (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)) : 0;
+        return nanos > 0 ? (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)) : 0;
     }
 
     private void commitWhenAsked() {
