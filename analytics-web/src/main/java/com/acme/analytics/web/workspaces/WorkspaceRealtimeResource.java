@@ -9,6 +9,7 @@ import com.acme.analytics.access.OpenConnections;
 import com.acme.analytics.access.Permission;
 import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.domain.events.InvalidInputException;
+import com.acme.analytics.ingest.events.StorableText;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.metrics.WorkspaceStatsQuery;
@@ -117,6 +118,11 @@ public class WorkspaceRealtimeResource {
         if (data != null && data.getValueType() != JsonValue.ValueType.OBJECT
                 && data.getValueType() != JsonValue.ValueType.NULL) {
             violations.add(new FieldViolation("eventData", "must be an object"));
+        }
+        for (String field : List.of("eventType", "sessionId", "eventData")) {
+            if (body.containsKey(field)) {
+                StorableText.check(body.get(field), field, violations);
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
