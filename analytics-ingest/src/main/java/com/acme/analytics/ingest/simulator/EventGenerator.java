@@ -37,6 +37,7 @@ public final class EventGenerator {
     private final String simulationId;
     private final Visitors visitors;
     private long made;
+    private long broken;
 
     /**
      * @param errorRate the share of events made invalid on purpose, 0 to 1: exactly floor(n × rate) of the first n
@@ -109,7 +110,7 @@ public final class EventGenerator {
 
     private JsonObject event(EventType type, String campaign, Visitors.Person p, Instant at, long watchedSeconds) {
         boolean invalid = Math.floor((made + 1) * errorRate + 1e-9) > Math.floor(made * errorRate + 1e-9);
-        long index = made++;
+        made++;
         JsonObjectBuilder metadata = JSON.createObjectBuilder()
                 .add("simulated", true)
                 .add("simulationId", simulationId)
@@ -134,12 +135,12 @@ public final class EventGenerator {
             case IMPRESSION -> metadata.add("position", between(1, 4));
         }
         event.add("metadata", metadata);
-        return invalid ? broken(event, index) : event.build();
+        return invalid ? broken(event, broken++) : event.build();
     }
 
     /** One field broken, a different one in turn, as real clients get them wrong. */
-    private JsonObject broken(JsonObjectBuilder event, long index) {
-        return switch ((int) (index % 4)) {
+    private JsonObject broken(JsonObjectBuilder event, long nth) {
+        return switch ((int) (nth % 4)) {
             case 0 -> event.add("eventType", "sim_unknown_type").build();
             case 1 -> event.remove("campaignId").build();
             case 2 -> event.add("value", "not a number").build();
