@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * A body of {@code POST /api/analytics/real-time/simulate}, as the campaign document writes it: {@code action}
  * ({@code start}, {@code burst}, {@code journey}, {@code stop}), {@code campaignIds}, the optional
- * {@code organizationId} and {@code options}. Absent options take the defaults below; options beyond the limits
- * are refused naming the field ({@code options.eventsPerMinute}, ...).
+ * {@code organizationId} and {@code options}. Absent options take the defaults below (or the limit, when lower);
+ * options beyond the limits are refused naming the field ({@code options.eventsPerMinute}, ...).
  *
  * @param organizationId the workspace named in the body, or null (then the caller's)
  * @param simulationId   for {@code stop}: the simulation to stop, or null for all of the workspace's
@@ -131,7 +131,7 @@ public record SimulationRequest(Action action, List<String> campaignIds, String 
                              List<FieldViolation> violations) {
         JsonValue v = options.get(name);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-            return fallback;
+            return Math.min(fallback, max);
         }
         if (!(v instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().compareTo(BigDecimal.ONE) < 0
                 || n.bigDecimalValue().compareTo(BigDecimal.valueOf(max)) > 0) {
