@@ -34,7 +34,7 @@ public class DemoSimulation {
     @Inject
     DemoWorkspace demo;
     @Inject
-    Simulations simulations;
+    Simulator simulator;
     @Inject
     @ConfigProperty(name = "analytics.simulator.demo")
     boolean enabled;
@@ -49,9 +49,10 @@ public class DemoSimulation {
         }
         String workspace = demo.workspaceId().get();
         try {
-            SimulationView s = simulations.start(workspace, CAMPAIGNS, eventsPerMinute, null, EventMix.DEFAULT, 0);
-            LOG.info("Demo simulation " + s.id() + " sends " + eventsPerMinute + " events a minute to workspace "
-                    + workspace + " (ANALYTICS_DEMO_SIMULATION=false turns it off)");
+            simulator.start(workspace, CAMPAIGNS, eventsPerMinute, null, EventMix.DEFAULT, 0).ifPresentOrElse(
+                    s -> LOG.info("Demo simulation " + s.id() + " sends " + eventsPerMinute + " events a minute to "
+                            + "workspace " + workspace + " (ANALYTICS_DEMO_SIMULATION=false turns it off)"),
+                    () -> LOG.info("No demo simulation: the demo workspace runs as many simulations as it may"));
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "The demo simulation did not start", e);
         }

@@ -8,7 +8,7 @@ import com.acme.analytics.access.Permission;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.simulator.SimulationRequest;
 import com.acme.analytics.ingest.simulator.SimulationView;
-import com.acme.analytics.ingest.simulator.Simulations;
+import com.acme.analytics.ingest.simulator.Simulator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -45,7 +45,7 @@ public class SimulatorResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
-    Simulations simulations;
+    Simulator simulator;
     @Inject
     CurrentCaller caller;
 
@@ -64,17 +64,19 @@ public class SimulatorResource {
     @Access(Permission.TRACK)
     public Response control(InputStream body) throws SQLException, InterruptedException {
         requireMember();
-        SimulationRequest r = SimulationRequest.read(read(body), simulations.limits());
+        SimulationRequest r = SimulationRequest.read(read(body), simulator.limits());
         if (r.organizationId() != null) {
             caller.requireWorkspace(r.organizationId(), "organizationId");
         }
         String workspace = caller.workspaceId();
         return switch (r.action()) {
-            case START -> Response.ok(answer(simulations.start(workspace,
-                    r.campaignIds(), r.eventsPerMinute(), r.durationMinutes(), r.mix(), r.errorRate()))).build();
-            case BURST -> Response.ok(answer(simulations.burst(workspace, r.campaignIds(), r.count(), r.mix(),
+            case START -> Response.ok(answer(simulator.start(workspace, r.campaignIds(), r.eventsPerMinute(),
+                    r.durationMinutes(), r.mix(), r.errorRate()).orElseThrow(() -> new InvalidInputException("action",
+                    "this workspace already runs " + simulator.limits().maxPerWorkspace()
+                            + " simulations (analytics.simulator.max-per-workspace); stop one first")))).build();
+            case BURST -> Response.ok(answer(simulator.burst(workspace, r.campaignIds(), r.count(), r.mix(),
                     r.errorRate()))).build();
-            case JOURNEY -> Response.ok(answer(simulations.journey(workspace, r.campaignIds()))).build();
+            case JOURNEY -> Response.ok(answer(simulator.journey(workspace, r.campaignIds()))).build();
             case STOP -> Response.ok(stop(workspace, r.simulationId())).build();
         };
     }
@@ -84,16 +86,16 @@ public class SimulatorResource {
     @Access(value = Permission.TRACK, workspaceQuery = "organizationId")
     public Listing list() throws SQLException {
         requireMember();
-        List<SimulationView> all = simulations.list(caller.workspaceId());
+        List<SimulationView> all = simulator.list(caller.workspaceId());
         return new Listing(true, all, all.stream().filter(s -> SimulationView.RUNNING.equals(s.status())).count(),
                 Instant.now());
     }
 
     private Answer stop(String workspace, String simulationId) throws SQLException, InterruptedException {
-        List<SimulationView> stopped = simulations.stop(workspace, simulationId);
+        List<SimulationView> stopped = simulator.stop(workspace, simulationId);
         SimulationView one = null;
         if (simulationId != null) {
-            one = stopped.isEmpty() ? simulations.find(workspace, simulationId).orElseThrow(
+            one = stopped.isEmpty() ? simulator.find(workspace, simulationId).orElseThrow(
                     () -> new NotFoundException("No simulation " + simulationId + " in this workspace")) : stopped.get(0);
         }
         return new Answer(true, one, stopped, stopped.size(), Instant.now());
