@@ -1,4 +1,4 @@
-import {post, ApiError} from '../../live/api.js';
+import {get, post} from '../../live/api.js';
 
 /** Document 004's load scenarios: an update every updateInterval ms, errorRate of them invalid. */
 export const SCENARIOS = {
@@ -7,119 +7,94 @@ export const SCENARIOS = {
     stress_test: {updateInterval: 100, errorRate: 0.05},
 };
 const CAMPAIGNS = ['test_alpha', 'test_beta', 'test_gamma'];
-const TYPES = ['impression', 'impression', 'impression', 'view', 'engagement', 'click', 'conversion'];
-const MAX_IN_FLIGHT = 4;
+const DURATION_MINUTES = 60;
+const POLL_MS = 2000;
 
 /**
- * Drives load from the page: each tick asks the simulator for a burst of events (POST
- * /api/analytics/real-time/simulate, action burst), or, for errorRate of the ticks, posts an invalid event
- * (an unknown type) that ingest must refuse with 400. When the server has no simulator (404), it posts one
- * generated event per tick to the ingest endpoint instead and says so. Needs a member token.
+ * Runs a scenario on the server's simulator: a continuous simulation (POST /api/analytics/real-time/simulate,
+ * action start) at one event per updateInterval, errorRate of them invalid on purpose (ingest refuses those),
+ * stopped by action stop. The server paces the events, so what the page measures is the dashboard, not its
+ * own requests. Needs a member or admin token.
  */
 export class LoadDriver {
     constructor(app) {
         this.app = app;
         this.scenario = 'normal';
-        this.timer = null;
-        this.inFlight = 0;
-        this.direct = false;
+        this.simulation = null;
         this.lastError = null;
-        this.reset();
+        this.poller = null;
+        this.counts = {generated: 0, rejected: 0};
     }
 
     get running() {
-        return this.timer !== null;
+        return this.simulation !== null && this.simulation.status === 'running';
     }
 
-    start(name) {
-        this.stop();
+    async start(name) {
+        await this.stop();
         this.scenario = name;
         this.lastError = null;
-        this.timer = setInterval(() => this.tick(), SCENARIOS[name].updateInterval);
-        this.tick();
+        const s = SCENARIOS[name];
+        try {
+            const answer = await post('/api/analytics/real-time/simulate', {action: 'start', campaignIds: CAMPAIGNS,
+                options: {eventsPerMinute: Math.round(60000 / s.updateInterval), duration: DURATION_MINUTES,
+                    errorRate: s.errorRate}});
+            this.simulation = answer.simulation;
+            this.poller = setInterval(() => this.refresh(), POLL_MS);
+        } catch (e) {
+            this.lastError = e.message;
+        }
+        this.app.store.mark('perf');
     }
 
-    stop() {
-        clearInterval(this.timer);
-        this.timer = null;
+    async stop() {
+        clearInterval(this.poller);
+        this.poller = null;
+        if (!this.running) return;
+        try {
+            const answer = await post('/api/analytics/real-time/simulate', {action: 'stop',
+                simulationId: this.simulation.id});
+            const stopped = (answer.simulations || []).find((x) => x.id === this.simulation.id);
+            this.simulation = stopped || {...this.simulation, status: 'stopped'};
+            this.take(this.simulation);
+        } catch (e) {
+            this.lastError = e.message;
+            this.simulation = {...this.simulation, status: 'stopped'};
+        }
+        this.app.store.mark('perf');
     }
 
-    reset() {
-        this.stop();
-        this.counts = {ticks: 0, generated: 0, invalid: 0, rejected: 0, failed: 0, skipped: 0};
-        if (this.app.store) this.app.store.resetPerf();
+    async reset() {
+        await this.stop();
+        this.simulation = null;
+        this.counts = {generated: 0, rejected: 0};
+        this.app.store.resetPerf();
+        this.app.store.mark('perf');
+    }
+
+    async refresh() {
+        try {
+            const answer = await get('/api/analytics/real-time/simulate');
+            const mine = answer.simulations.find((x) => this.simulation && x.id === this.simulation.id);
+            if (mine) {
+                this.simulation = mine;
+                this.take(mine);
+            }
+        } catch (e) {
+            this.lastError = e.message;
+        }
+        this.app.store.mark('perf');
+    }
+
+    take(simulation) {
+        this.counts = {generated: simulation.generated || 0, rejected: simulation.rejected || 0};
     }
 
     describe() {
         const s = SCENARIOS[this.scenario];
-        const how = this.direct ? 'posting events directly (this server has no simulator)' : 'through the simulator';
-        const what = this.scenario + ': an update every ' + s.updateInterval + ' ms, ' + s.errorRate * 100 + '% invalid, '
-            + how;
-        if (this.lastError) return (this.running ? 'Running ' : 'Stopped ') + what + '. Last error: ' + this.lastError;
-        return (this.running ? 'Running ' : 'Stopped. Last scenario ') + what + '.';
-    }
-
-    async tick() {
-        if (this.inFlight >= MAX_IN_FLIGHT) {
-            this.counts.skipped++;
-            return;
-        }
-        this.counts.ticks++;
-        this.inFlight++;
-        try {
-            if (Math.random() < SCENARIOS[this.scenario].errorRate) {
-                await this.invalid();
-            } else if (this.direct) {
-                await this.direct1();
-            } else {
-                await this.burst();
-            }
-        } catch (e) {
-            this.counts.failed++;
-            this.lastError = e.message;
-            if (e instanceof ApiError && (e.status === 401 || e.status === 403)) this.stop();
-        } finally {
-            this.inFlight--;
-        }
-    }
-
-    async burst() {
-        try {
-            const answer = await post('/api/analytics/real-time/simulate', {action: 'burst', campaignIds: CAMPAIGNS,
-                options: {count: 1}});
-            this.counts.generated += (answer.simulation && answer.simulation.generated) || 0;
-        } catch (e) {
-            if (e instanceof ApiError && (e.status === 404 || e.status === 405)) {
-                this.direct = true;
-                await this.direct1();
-                return;
-            }
-            throw e;
-        }
-    }
-
-    async direct1() {
-        const campaignId = CAMPAIGNS[Math.floor(Math.random() * CAMPAIGNS.length)];
-        const eventType = TYPES[Math.floor(Math.random() * TYPES.length)];
-        await post('/api/analytics/real-time', {event: {eventType, campaignId,
-            organizationId: this.app.session.workspaceId, timestamp: Date.now(),
-            value: eventType === 'click' ? 0.25 : eventType === 'conversion' ? 12.5 : 0,
-            metadata: {simulated: true, scenario: this.scenario, sessionId: 'test_' + Math.floor(Math.random() * 50)}}});
-        this.counts.generated++;
-    }
-
-    async invalid() {
-        this.counts.invalid++;
-        try {
-            await post('/api/analytics/real-time', {event: {eventType: 'invalid_on_purpose', campaignId: CAMPAIGNS[0],
-                organizationId: this.app.session.workspaceId, metadata: {simulated: true}}});
-            throw new Error('an invalid event was accepted');
-        } catch (e) {
-            if (e instanceof ApiError && e.status === 400) {
-                this.counts.rejected++;
-                return;
-            }
-            throw e;
-        }
+        const what = this.scenario + ': an event every ' + s.updateInterval + ' ms, ' + s.errorRate * 100 + '% invalid';
+        const sim = this.simulation ? ' (simulation ' + this.simulation.id + ', ' + this.simulation.status + ')' : '';
+        const error = this.lastError ? ' Last error: ' + this.lastError : '';
+        return (this.running ? 'Running ' : 'Stopped. Last scenario ') + what + sim + '.' + error;
     }
 }

@@ -209,30 +209,35 @@ class DashboardBrowserIT extends InNewWorkspace {
 
     @Test
     void shouldStartAndStopAScenarioOnTheTestDashboard() throws Exception {
-        expectedConsole.add(Pattern.compile("status of 400"));   // the scenario's invalid events, on purpose
-        // TODO(#16): drop once the simulator is merged: until then the page falls back to posting events itself.
-        expectedConsole.add(Pattern.compile("simulate - Failed to load resource.*404"));
         signIn();
         browser.open(base + "#/test");
         browser.until("the test dashboard", () -> browser.all("#scenario-start").size() == 1);
-        browser.find("#scenario option[value='high_frequency']").click();
+        browser.find("#scenario option[value='stress_test']").click();
         browser.find("#scenario-start").click();
-        browser.until("updates sent", () -> Long.parseLong(cardText("sent-ticks")) >= 3);
+        browser.until("running", () -> browser.text("#scenario-state").startsWith("Running stress_test"));
+        browser.until("events stored", () -> Long.parseLong(cardText("sent-generated")) >= 10);
         browser.until("events seen by the page", () -> browser.text("#latest-event").contains("sequence"));
         browser.until("a latency measured", () -> browser.find("#measure-latencyP99").getAttribute("data-value") != null);
-        assertTrue(browser.text("#scenario-state").startsWith("Running high_frequency"), browser.text("#scenario-state"));
+        JsonObject running = client.get("api/analytics/real-time/simulate", "application/json").json()
+                .getJsonArray("simulations").getJsonObject(0);
+        assertEquals("running", running.getString("status"));
+        assertEquals(600, running.getInt("eventsPerMinute"));
+        assertEquals(0.05, running.getJsonNumber("errorRate").doubleValue(), 1e-9);
         browser.screenshot("test-dashboard");
         browser.size(Browser.NARROW);
         browser.screenshot("test-dashboard-420");
         browser.size(Browser.WIDE);
-        browser.find("#scenario-stop").click();
-        String stoppedAt = browser.until("stopped", () -> browser.text("#scenario-state").startsWith("Stopped")
-                ? cardText("sent-ticks") : null);
         long renders = ((Number) browser.js("return window.__analytics.measure().rendersPerSecond")).longValue();
         assertTrue(renders <= 30, "renders/s " + renders);
-        browser.until("no more ticks", () -> cardText("sent-ticks").equals(stoppedAt));
+
+        browser.find("#scenario-stop").click();
+        browser.until("stopped", () -> browser.text("#scenario-state").startsWith("Stopped"));
+        JsonObject stopped = client.get("api/analytics/real-time/simulate", "application/json").json()
+                .getJsonArray("simulations").getJsonObject(0);
+        assertEquals("stopped", stopped.getString("status"));
+        assertEquals(running.getString("id"), stopped.getString("id"));
         browser.find("#scenario-reset").click();
-        browser.until("reset", () -> cardText("sent-ticks").equals("0"));
+        browser.until("reset", () -> cardText("sent-generated").equals("0"));
     }
 
     @Test
