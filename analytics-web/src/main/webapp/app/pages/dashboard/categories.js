@@ -28,10 +28,13 @@ export class CategoryPanels {
             const totals = Object.entries(c.totals || {}).map(([k, v]) => [label(k), v]);
             const by = Object.entries(c[byKey] || {});
             const fields = by.length ? Object.keys(by[0][1]).slice(0, 3) : [];
-            this.bodies[name].replaceChildren(
-                figureTable('Totals, last ' + Math.round((c.timeWindow || 3600) / 60) + ' min', totals, ['Figure', 'Value']),
-                by.length ? figureTable('By ' + byTitle.toLowerCase(), by.map(([k, f]) => [k, ...fields.map((x) => f[x])]),
-                    [byTitle, ...fields.map(label)]) : null);
+            const tables = [figureTable('Totals, last ' + Math.round((c.timeWindow || 3600) / 60) + ' min', totals,
+                ['Figure', 'Value'])];
+            if (by.length) {
+                tables.push(figureTable('By ' + byTitle.toLowerCase(), by.map(([k, f]) => [k, ...fields.map((x) => f[x])]),
+                    [byTitle, ...fields.map(label)]));
+            }
+            this.bodies[name].replaceChildren(...tables);
         }
         const health = categories.system_health;
         if (health) {

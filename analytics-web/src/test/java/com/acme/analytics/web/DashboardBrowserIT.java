@@ -210,8 +210,9 @@ class DashboardBrowserIT extends InNewWorkspace {
     @Test
     void shouldStartAndStopAScenarioOnTheTestDashboard() throws Exception {
         signIn();
-        browser.open(base + "#/test");
+        browser.find("#nav a[data-path='/test']").click();
         browser.until("the test dashboard", () -> browser.all("#scenario-start").size() == 1);
+        assertEquals("Test dashboard — Analytics", browser.driver().getTitle());
         browser.find("#scenario option[value='stress_test']").click();
         browser.find("#scenario-start").click();
         browser.until("running", () -> browser.text("#scenario-state").startsWith("Running stress_test"));
