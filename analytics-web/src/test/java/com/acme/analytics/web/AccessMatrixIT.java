@@ -86,14 +86,18 @@ class AccessMatrixIT {
                 .audience("another-api").build(), Tenants.SECRET));
     }
 
-    /** What each caller gets from an endpoint needing a permission, when it succeeds with {@code ok}. */
+    /**
+     * What each caller gets from an endpoint needing a permission, when it succeeds with {@code ok}. Rule
+     * {@code member}: tracking by a member's or admin's token, never a write key (the simulator).
+     */
     private Map<String, Integer> expected(String rule, int ok) {
         Map<String, Integer> e = new LinkedHashMap<>();
         for (String caller : callers.keySet()) {
             int status = rule.equals("open") ? ok : switch (caller) {
                 case "anonymous", "expired", "forged", "algNone", "wrongIssuer", "wrongAudience" -> 401;
                 case "viewer" -> rule.startsWith("read") ? ok : 403;
-                case "member" -> rule.startsWith("read") || rule.startsWith("track") ? ok : 403;
+                case "member" -> rule.startsWith("read") || rule.startsWith("track") || rule.startsWith("member")
+                        ? ok : 403;
                 case "admin" -> rule.equals("operate") ? 403 : ok;
                 case "otherAdmin" -> rule.endsWith("-any-workspace") ? ok : 403;
                 case "writeKey", "writeKeyBasic" -> rule.startsWith("track") ? ok : 403;
@@ -151,6 +155,10 @@ class AccessMatrixIT {
                 c -> c.get("api/campaigns/camp_m/analytics/daily?organizationId=" + a.id(), json)));
         wrong.addAll(check("GET dashboard", "read", 200,
                 c -> c.get("api/analytics/real-time/dashboard?organizationId=" + a.id(), json)));
+        wrong.addAll(check("POST simulate", "member", 200, c -> c.postJson("api/analytics/real-time/simulate",
+                "{\"action\":\"stop\",\"organizationId\":\"" + a.id() + "\"}")));
+        wrong.addAll(check("GET simulate", "member", 200,
+                c -> c.get("api/analytics/real-time/simulate?organizationId=" + a.id(), json)));
         wrong.addAll(check("GET workspace snapshot", "read", 200,
                 c -> c.get("api/workspaces/" + a.id() + "/analytics/realtime", json)));
         wrong.addAll(check("GET workspace SSE", "read", 200, c -> {
