@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -89,14 +89,7 @@ public class BatchFlusher {
     @ConfigProperty(name = "analytics.ingest.retry-after-seconds")
     int retryAfterSeconds;
     @Inject
-    @ConfigProperty(name = "analytics.db.url")
-    String databaseUrl;
-    @Inject
-    @ConfigProperty(name = "analytics.db.user")
-    String databaseUser;
-    @Inject
-    @ConfigProperty(name = "analytics.db.password")
-    Optional<String> databasePassword;
+    DirectConnections connections;
 
     private EventStore store;
     /**
@@ -135,7 +128,7 @@ public class BatchFlusher {
 
     @PostConstruct
     void start() {
-        store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
+        store = new EventStore(connections);
         announceRoom = new Semaphore(buffer.capacity());
         // nanoTime has an arbitrary origin: the gaps are measured from a real reading
         lastWriteEndNanos = System.nanoTime();

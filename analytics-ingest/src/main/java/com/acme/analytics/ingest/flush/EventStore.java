@@ -1,7 +1,7 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -99,13 +99,11 @@ final class EventStore implements AutoCloseable {
             select workspace_id, event_id from ins
             """;
 
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final DirectConnections connections;
     private Connection connection;
 
-    EventStore(String url, String user, String password) {
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
+    EventStore(DirectConnections connections) {
+        this.connections = connections;
     }
 
     /**
@@ -160,7 +158,7 @@ final class EventStore implements AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = dataSource.getConnection();
+            connection = connections.open("analytics-committer");
             connection.setAutoCommit(true);
         }
         return connection;
