@@ -1,5 +1,8 @@
 package com.acme.analytics.ingest.events;
 
+import com.acme.analytics.domain.events.FieldViolation;
+import com.acme.analytics.domain.events.InvalidInputException;
+
 import com.acme.analytics.domain.events.EventType;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;

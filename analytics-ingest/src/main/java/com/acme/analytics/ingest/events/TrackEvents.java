@@ -3,7 +3,7 @@ package com.acme.analytics.ingest.events;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import com.acme.analytics.ingest.flush.IngestBuffer;
-import com.acme.analytics.ingest.flush.IngestUnavailableException;
+import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.ingest.flush.Submission.Ack;
 import com.acme.analytics.ingest.flush.Submission.Outcome;
@@ -55,13 +55,13 @@ public class TrackEvents {
 
     /**
      * @return the outcome once committed; for a buffered submission, null at once
-     * @throws IngestUnavailableException when the events do not fit in the buffer; none of them was taken. The
+     * @throws DatabaseUnavailableException when the events do not fit in the buffer; none of them was taken. The
      *                                    returned stage fails with it too when the commit fails or times out.
      */
     public CompletionStage<Outcome> submit(List<TrackedEvent> events, Ack ack) {
         Submission submission = new Submission(events, ack);
         if (!buffer.offer(submission)) {
-            throw new IngestUnavailableException("The ingest buffer is full; retry shortly", retryAfterSeconds);
+            throw new DatabaseUnavailableException("The ingest buffer is full; retry shortly", retryAfterSeconds);
         }
         accepted.addAndGet(events.size());
         if (ack == Ack.COMMITTED || buffer.size() >= flushSize) {
@@ -72,7 +72,7 @@ public class TrackEvents {
         }
         return submission.outcome().orTimeout(commitTimeoutMs, TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
-                        ? new IngestUnavailableException("Not committed within " + commitTimeoutMs
+                        ? new DatabaseUnavailableException("Not committed within " + commitTimeoutMs
                         + " ms; it may still be stored: retry with the same event ids", retryAfterSeconds) : e));
     }
 

@@ -1,6 +1,8 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.domain.database.DirectConnections;
+import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.domain.events.TrackedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -302,7 +304,7 @@ public class BatchFlusher {
             if (s.ack() == Submission.Ack.BUFFERED) {
                 kept.add(s);
             } else {
-                IngestUnavailableException failure = new IngestUnavailableException(
+                DatabaseUnavailableException failure = new DatabaseUnavailableException(
                         "The events could not be stored (database unavailable); nothing was stored, retry",
                         retryAfterSeconds);
                 answers.execute(() -> s.outcome().completeExceptionally(failure));

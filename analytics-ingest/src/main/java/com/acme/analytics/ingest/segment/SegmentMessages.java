@@ -2,8 +2,8 @@ package com.acme.analytics.ingest.segment;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
-import com.acme.analytics.ingest.events.FieldViolation;
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.FieldViolation;
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

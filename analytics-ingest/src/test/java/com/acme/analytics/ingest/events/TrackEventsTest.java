@@ -4,7 +4,7 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import com.acme.analytics.ingest.flush.IngestBuffer;
-import com.acme.analytics.ingest.flush.IngestUnavailableException;
+import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.ingest.flush.Submission.Ack;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,18 +73,18 @@ class TrackEventsTest {
         track.commitTimeoutMs = 10;
         CompletableFuture<Submission.Outcome> outcome = track.submit(events(1), Ack.COMMITTED).toCompletableFuture();
         ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IngestUnavailableException.class, e.getCause());
+        assertInstanceOf(DatabaseUnavailableException.class, e.getCause());
     }
 
     @Test
     void refusesABatchThatDoesNotFitWholeAndKeepsNoneOfIt() {
         track.submit(events(8), Ack.BUFFERED);
-        IngestUnavailableException e = assertThrows(IngestUnavailableException.class,
+        DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
                 () -> track.submit(events(3), Ack.BUFFERED));
         assertEquals(2, e.retryAfterSeconds());
         assertEquals(8, track.buffer.size());
         track.submit(events(2), Ack.BUFFERED);
         assertEquals(10, track.buffer.size());
-        assertThrows(IngestUnavailableException.class, () -> track.submit(events(1), Ack.BUFFERED));
+        assertThrows(DatabaseUnavailableException.class, () -> track.submit(events(1), Ack.BUFFERED));
     }
 }

@@ -1,8 +1,8 @@
 package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
-import com.acme.analytics.ingest.flush.EventsFlushed;
-import com.acme.analytics.ingest.metrics.RemoteEvents;
+import com.acme.analytics.domain.events.EventsFlushed;
+import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

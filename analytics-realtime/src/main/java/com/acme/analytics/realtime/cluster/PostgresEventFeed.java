@@ -2,7 +2,7 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.acme.analytics.ingest.metrics.RemoteEvents;
+import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
 
 import java.security.SecureRandom;

@@ -1,9 +1,9 @@
 package com.acme.analytics.web.events;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.access.CurrentCaller;
 import com.acme.analytics.ingest.events.EventParser;
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.flush.Submission.Ack;
 import com.acme.analytics.web.security.EventOwnership;

@@ -2,8 +2,8 @@ package com.acme.analytics.web.events;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.events.EventParser;
-import com.acme.analytics.ingest.events.FieldViolation;
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.FieldViolation;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
