@@ -1,8 +1,9 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.domain.database.DirectConnections;
-import com.acme.analytics.domain.events.EventsFlushed;
+
 import com.acme.analytics.domain.events.TrackedEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
