@@ -13,7 +13,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -43,14 +42,14 @@ public class TrackEvents {
     long commitTimeoutMs;
     @Inject
     @ConfigProperty(name = "analytics.ingest.ack")
-    String defaultAck;
+    Ack defaultAck;
 
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
 
     /** The answer mode when a request does not choose: {@code analytics.ingest.ack}. */
     public Ack defaultAck() {
-        return Ack.valueOf(defaultAck.trim().toUpperCase(Locale.ROOT));
+        return defaultAck;
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.config.ConfigChoice;
 import com.acme.analytics.domain.events.TrackedEvent;
 
 import java.util.List;
@@ -15,7 +16,12 @@ public final class Submission {
         /** After the events are committed in PostgreSQL: a crash cannot lose them. */
         COMMITTED,
         /** As soon as they are in memory; the next flush writes them, a crash before it loses them. */
-        BUFFERED
+        BUFFERED;
+
+        /** From configuration ({@code analytics.ingest.ack}): {@code committed} or {@code buffered}. */
+        public static Ack of(String value) {
+            return ConfigChoice.of(Ack.class, value);
+        }
     }
 
     /**

@@ -32,7 +32,7 @@ public class EventFeedSource {
     RemoteEvents remoteEvents;
     @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
-    String kind;
+    FeedKind kind;
     @Inject
     @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
     long outboxRetentionSeconds;
@@ -42,15 +42,13 @@ public class EventFeedSource {
     @PostConstruct
     void start() {
         switch (kind) {
-            case "local" -> feed = new LocalEventFeed(dispatcher);
-            case "postgres" -> {
+            case LOCAL -> feed = new LocalEventFeed(dispatcher);
+            case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
                         dispatcher::dispatch, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }
-            default -> throw new IllegalStateException("analytics.realtime.cluster-feed: unknown feed '" + kind
-                    + "'; expected postgres or local");
         }
     }
 
