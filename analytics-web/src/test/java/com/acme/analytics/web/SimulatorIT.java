@@ -6,6 +6,7 @@ import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
 import com.acme.analytics.web.support.InNewWorkspace;
 import com.acme.analytics.web.support.SecondInstance;
+import com.acme.analytics.web.support.Tenants;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -211,9 +212,10 @@ class SimulatorIT extends InNewWorkspace {
                 .orElseThrow(() -> new AssertionError(id + " not listed: " + r.body()));
     }
 
+    /** The instance's rejected count: the pipeline's counters are the operator's. */
     private long pipelineRejected() throws Exception {
-        return client.get("api/analytics/real-time", "application/json").json().getJsonNumber("rejected")
-                .longValue();
+        return client.bearer(Tenants.operatorToken()).get("api/analytics/real-time/pipeline", "application/json")
+                .json().getJsonNumber("rejected").longValue();
     }
 
     private void assertRefused(String field, String body) throws Exception {

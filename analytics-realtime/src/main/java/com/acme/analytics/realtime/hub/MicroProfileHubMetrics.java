@@ -23,13 +23,14 @@ import java.util.function.LongSupplier;
 @Priority(100)
 public class MicroProfileHubMetrics implements HubMetrics {
 
+    /** The quantiles published of the send latency, as a Prometheus summary names them. */
+    private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
+
     @Inject
     MetricRegistry registry;
     private Counter coalesced;
     private Counter dropped;
     private Counter lagging;
-    /** The quantiles published of the send latency, as a Prometheus summary names them. */
-    private static final double[] QUANTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private final LatencyWindow sendLatency = new LatencyWindow(1024);
 
     @PostConstruct
