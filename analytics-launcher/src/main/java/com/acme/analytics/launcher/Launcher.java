@@ -76,7 +76,8 @@ public final class Launcher {
                 .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
                 .setPrintLogo(false)
                 .addDeploymentFile(war.toFile())
-                .setPostBootHandler(Launcher::runPostBootCommands)
+                .setPreBootHandler(admin -> runCommands(admin, "/pre-boot-commands.txt"))
+                .setPostBootHandler(admin -> runCommands(admin, "/post-boot-commands.txt"))
                 .bootStrap();
 
         EmbeddedDatabase db = database;
@@ -132,9 +133,12 @@ public final class Launcher {
         System.out.println("Demo dashboard: " + base + "#token=" + demo.getProperty("token"));
     }
 
-    /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */
-    private static void runPostBootCommands(AdminCommandRunner admin) {
-        try (var in = Launcher.class.getResourceAsStream("/post-boot-commands.txt")) {
+    /**
+     * The commands of {@code pre-boot-commands.txt} (configuration, applied before the listeners start, so none is
+     * restarted) or {@code post-boot-commands.txt}; the integration tests give Payara Micro the same files.
+     */
+    private static void runCommands(AdminCommandRunner admin, String resource) {
+        try (var in = Launcher.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] words = line.trim().split("\\s+");
                 if (!words[0].isEmpty() && !words[0].startsWith("#")) {
