@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send (of one message, or of a
  * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
  * transport and the queue's capacity here.
+ *
+ * <p>A client that resumes is {@link #restart restarted} with a {@link Backlog} of the events it missed, which
+ * takes one place in the queue however long it is.
  *
  * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
@@ -48,6 +52,8 @@ public final class ClientChannel {
     private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
     private final Map<String, Queued> latest = new LinkedHashMap<>();
     private Outbound urgent;
+    /** The backlog standing in {@code ordered}, or null. */
+    private Backlog<?> backlog;
     private boolean scheduled;
     private boolean sending;
     private long sendStartedNanos;
@@ -160,14 +166,43 @@ public final class ClientChannel {
         lastSentSequence = Math.max(lastSentSequence, sequence);
     }
 
+    /**
+     * Starts the client over after {@code sequence}, as a new {@code subscribe} does: events queued but not sent
+     * are forgotten (answers stay, in order), then the missed events go out, ahead of any event queued later.
+     * Events are queued from then on only above {@code upTo}, the last sequence the missed events could hold.
+     *
+     * @param missed events after {@code sequence}, oldest first, rendered when their turn comes (null: skipped)
+     */
+    public <T> void restart(long sequence, long upTo, List<T> missed, Function<? super T, Outbound> render) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            dropEvents();
+            if (!missed.isEmpty()) {
+                backlog = new Backlog<>(missed, render);
+                ordered.add(new Queued(null, System.nanoTime(), backlog));
+            }
+            lastQueuedSequence = Math.max(sequence, upTo);
+            lastSentSequence = sequence;
+        }
+        schedule();
+    }
+
+    /** Forgets the events queued and not sent, as an {@code unsubscribe} does; answers stay. */
+    public synchronized void dropEvents() {
+        ordered.removeIf(q -> q.backlog() != null || q.message().sequence() > 0);
+        backlog = null;
+    }
+
     /** The highest event sequence queued for this client, 0 when none. */
     public synchronized long lastSequence() {
         return lastQueuedSequence;
     }
 
-    /** Messages waiting, in the queue and coalesced. */
+    /** Messages waiting, in the queue (a backlog counted by what it has left) and coalesced. */
     public synchronized int queued() {
-        return ordered.size() + latest.size();
+        return ordered.size() + latest.size() + (backlog == null ? 0 : backlog.remaining() - 1);
     }
 
     public synchronized boolean lagging() {
@@ -223,10 +258,13 @@ public final class ClientChannel {
                 } else {
                     batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
                     batch.add(picked.message());
-                    while (batch.size() < maxBatch && !ordered.isEmpty()) {
-                        Outbound next = ordered.poll().message();
-                        lastSentSequence = Math.max(lastSentSequence, next.sequence());
-                        batch.add(next);
+                    while (batch.size() < maxBatch) {
+                        Queued next = pollOrdered(now);
+                        if (next == null) {
+                            break;
+                        }
+                        lastSentSequence = Math.max(lastSentSequence, next.message().sequence());
+                        batch.add(next.message());
                     }
                 }
                 sending = true;
@@ -286,13 +324,30 @@ public final class ClientChannel {
             nextUpdateNanos = now + settings.minUpdateInterval().toNanos();
             return q;
         }
-        return ordered.poll();
+        return pollOrdered(now);
+    }
+
+    /** The next ordered message: the queue's head, or the next of the backlog standing there. */
+    private Queued pollOrdered(long now) {
+        while (true) {
+            Queued head = ordered.peek();
+            if (head == null || head.backlog() == null) {
+                return ordered.poll();
+            }
+            Outbound next = head.backlog().poll();
+            if (next != null) {
+                return new Queued(next, now, null);
+            }
+            ordered.poll();
+            backlog = null;
+        }
     }
 
     private void markLagging(long now) {
         if (laggingSinceNanos == 0) {
             laggingSinceNanos = now;
             ordered.clear();
+            backlog = null;
             urgent = laggingNotice;
         }
     }
@@ -328,6 +383,7 @@ public final class ClientChannel {
             }
             closed = true;
             ordered.clear();
+            backlog = null;
             latest.clear();
             urgent = null;
         }
@@ -342,6 +398,10 @@ public final class ClientChannel {
         return transport.isOpen();
     }
 
-    private record Queued(Outbound message, long at) {
+    /** A message waiting, or (message null) a backlog standing in the queue. */
+    private record Queued(Outbound message, long at, Backlog<?> backlog) {
+        Queued(Outbound message, long at) {
+            this(message, at, null);
+        }
     }
 }
