@@ -1,6 +1,6 @@
 package com.acme.analytics.realtime.jobs;
 
-import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.access.OpenConnections;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.SubscriptionHub;

@@ -3,7 +3,7 @@ package com.acme.analytics.realtime.live;
 import com.acme.analytics.domain.campaigns.RealTimeMetrics;
 import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
+import com.acme.analytics.metrics.CampaignMetricsQuery;
 import com.acme.analytics.realtime.hub.Audience;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MetricCategory;

@@ -1,6 +1,6 @@
 package com.acme.analytics.realtime.live;
 
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
+import com.acme.analytics.metrics.CampaignMetricsQuery.Dashboard;
 import com.acme.analytics.realtime.hub.MetricCategory;
 
 import java.util.Map;

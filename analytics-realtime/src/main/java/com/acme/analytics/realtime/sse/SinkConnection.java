@@ -1,6 +1,6 @@
 package com.acme.analytics.realtime.sse;
 
-import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.access.OpenConnections;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /** An SSE stream as the registry of open connections sees it; closing it ends the response. */

@@ -1,7 +1,7 @@
 package com.acme.analytics.realtime.sse;
 
 import com.acme.analytics.domain.workspaces.WorkspaceStats;
-import com.acme.analytics.ingest.metrics.WorkspaceStatsQuery;
+import com.acme.analytics.metrics.WorkspaceStatsQuery;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.Outbound;

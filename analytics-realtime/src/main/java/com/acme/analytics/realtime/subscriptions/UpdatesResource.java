@@ -1,10 +1,10 @@
 package com.acme.analytics.realtime.subscriptions;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.CurrentCaller;
-import com.acme.analytics.ingest.access.OpenConnections;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.CurrentCaller;
+import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.realtime.sse.SinkConnection;
 import com.acme.analytics.realtime.subscriptions.CampaignSubscriptions.Subscription;
 import jakarta.enterprise.context.RequestScoped;

@@ -21,11 +21,12 @@ public final class Channels {
         // than the send itself with thousands of sessions. Heartbeats and the hub's lagging checks cover idle and
         // dead clients instead.
         WebSocketTransport.switchOffIdleTimeout(session);
-        WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
+        TyrusInternals tyrus = TyrusInternals.instance();
+        WebSocketTransport transport = new WebSocketTransport(session, hub.executor(), tyrus.frameSender(session));
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);
         session.getUserProperties().put(TRANSPORT, transport);
-        TyrusHandshakeRelease.release(session);
+        tyrus.releaseHandshake(session);
         return channel;
     }
 

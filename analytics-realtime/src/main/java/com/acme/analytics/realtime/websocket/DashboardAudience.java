@@ -1,7 +1,7 @@
 package com.acme.analytics.realtime.websocket;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery.Dashboard;
+import com.acme.analytics.metrics.CampaignMetricsQuery.Dashboard;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.Outbound;

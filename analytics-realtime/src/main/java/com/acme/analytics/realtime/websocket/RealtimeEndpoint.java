@@ -1,8 +1,8 @@
 package com.acme.analytics.realtime.websocket;
 
 import com.acme.analytics.domain.metrics.MetricWindow;
-import com.acme.analytics.ingest.access.OpenConnections;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
+import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.metrics.CampaignMetricsQuery;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.DashboardSubscription;
 import com.acme.analytics.realtime.hub.MessageWriter.Envelope;

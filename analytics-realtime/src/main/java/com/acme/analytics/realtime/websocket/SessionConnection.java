@@ -1,6 +1,6 @@
 package com.acme.analytics.realtime.websocket;
 
-import com.acme.analytics.ingest.access.OpenConnections;
+import com.acme.analytics.access.OpenConnections;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 

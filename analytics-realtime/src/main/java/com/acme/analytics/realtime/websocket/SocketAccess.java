@@ -1,9 +1,9 @@
 package com.acme.analytics.realtime.websocket;
 
-import com.acme.analytics.ingest.access.Caller;
-import com.acme.analytics.ingest.access.OpenConnections;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.access.Caller;
+import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.access.TooManyRequests;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 

@@ -1,9 +1,9 @@
 package com.acme.analytics.web.campaigns;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.CurrentCaller;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.metrics.CampaignMetricsQuery;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.CurrentCaller;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.metrics.CampaignMetricsQuery;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

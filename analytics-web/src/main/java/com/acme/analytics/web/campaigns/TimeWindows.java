@@ -1,6 +1,6 @@
 package com.acme.analytics.web.campaigns;
 
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.metrics.MetricWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package com.acme.analytics.web.errors;
 
-import com.acme.analytics.ingest.flush.IngestUnavailableException;
+import com.acme.analytics.domain.DatabaseUnavailableException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,10 +10,10 @@ import java.util.List;
 
 /** 503 with {@code Retry-After}: nothing was taken, the client should send again. */
 @Provider
-public class IngestUnavailableMapper implements ExceptionMapper<IngestUnavailableException> {
+public class IngestUnavailableMapper implements ExceptionMapper<DatabaseUnavailableException> {
 
     @Override
-    public Response toResponse(IngestUnavailableException e) {
+    public Response toResponse(DatabaseUnavailableException e) {
         Response r = Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), List.of());
         return Response.fromResponse(r).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }

@@ -1,6 +1,6 @@
 package com.acme.analytics.web.errors;
 
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

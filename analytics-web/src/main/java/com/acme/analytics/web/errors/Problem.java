@@ -1,6 +1,6 @@
 package com.acme.analytics.web.errors;
 
-import com.acme.analytics.ingest.events.FieldViolation;
+import com.acme.analytics.domain.events.FieldViolation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

@@ -1,6 +1,6 @@
 package com.acme.analytics.web.events;
 
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.WebApplicationException;

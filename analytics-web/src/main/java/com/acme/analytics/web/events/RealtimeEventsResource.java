@@ -1,7 +1,7 @@
 package com.acme.analytics.web.events;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.Permission;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.Permission;
 import com.acme.analytics.ingest.events.TrackEvents;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.AccessDenied;
+import com.acme.analytics.access.AccessDenied;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

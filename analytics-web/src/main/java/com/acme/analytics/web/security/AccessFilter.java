@@ -1,13 +1,13 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.AccessDenied;
-import com.acme.analytics.ingest.access.Authenticator;
-import com.acme.analytics.ingest.access.Caller;
-import com.acme.analytics.ingest.access.CurrentCaller;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.RateLimits;
-import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.AccessDenied;
+import com.acme.analytics.access.Authenticator;
+import com.acme.analytics.access.Caller;
+import com.acme.analytics.access.CurrentCaller;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.access.RateLimits;
+import com.acme.analytics.access.TooManyRequests;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

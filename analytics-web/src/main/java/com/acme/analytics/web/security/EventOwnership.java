@@ -1,7 +1,7 @@
 package com.acme.analytics.web.security;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.acme.analytics.ingest.access.CurrentCaller;
+import com.acme.analytics.access.CurrentCaller;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ public final class EventOwnership {
 
     /**
      * @param paths where each event stands in the request body, such as {@code events[2]}
-     * @throws com.acme.analytics.ingest.access.AccessDenied 403 naming the first foreign event's field
+     * @throws com.acme.analytics.access.AccessDenied 403 naming the first foreign event's field
      */
     public static void check(CurrentCaller caller, List<TrackedEvent> events, List<String> paths) {
         for (int i = 0; i < events.size(); i++) {

@@ -1,6 +1,6 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.Caller;
+import com.acme.analytics.access.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 

@@ -1,8 +1,8 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.AccessDenied;
-import com.acme.analytics.ingest.access.TooManyRequests;
-import com.acme.analytics.ingest.events.FieldViolation;
+import com.acme.analytics.access.AccessDenied;
+import com.acme.analytics.access.TooManyRequests;
+import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.web.errors.Problem;
 import jakarta.servlet.http.HttpServletResponse;

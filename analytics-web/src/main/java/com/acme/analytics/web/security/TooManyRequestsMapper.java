@@ -1,6 +1,6 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.access.TooManyRequests;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;

@@ -1,12 +1,12 @@
 package com.acme.analytics.web.security;
 
-import com.acme.analytics.ingest.access.AccessDenied;
-import com.acme.analytics.ingest.access.Authenticator;
-import com.acme.analytics.ingest.access.Caller;
-import com.acme.analytics.ingest.access.OpenConnections;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.RateLimits;
-import com.acme.analytics.ingest.access.TooManyRequests;
+import com.acme.analytics.access.AccessDenied;
+import com.acme.analytics.access.Authenticator;
+import com.acme.analytics.access.Caller;
+import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.access.RateLimits;
+import com.acme.analytics.access.TooManyRequests;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

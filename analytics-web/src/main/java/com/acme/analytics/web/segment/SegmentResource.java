@@ -1,7 +1,7 @@
 package com.acme.analytics.web.segment;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.Permission;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.Permission;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

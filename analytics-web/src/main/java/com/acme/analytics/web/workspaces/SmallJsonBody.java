@@ -1,6 +1,6 @@
 package com.acme.analytics.web.workspaces;
 
-import com.acme.analytics.ingest.events.InvalidInputException;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;

@@ -1,8 +1,8 @@
 package com.acme.analytics.web.workspaces;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.RevokedTokens;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.access.RevokedTokens;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

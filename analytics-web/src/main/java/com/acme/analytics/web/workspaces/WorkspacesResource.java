@@ -1,14 +1,14 @@
 package com.acme.analytics.web.workspaces;
 
-import com.acme.analytics.ingest.access.Access;
-import com.acme.analytics.ingest.access.Permission;
-import com.acme.analytics.ingest.access.RevokedTokens;
-import com.acme.analytics.ingest.access.Role;
-import com.acme.analytics.ingest.access.Tokens;
-import com.acme.analytics.ingest.access.WriteKeys;
-import com.acme.analytics.ingest.events.InvalidInputException;
-import com.acme.analytics.ingest.workspaces.Workspace;
-import com.acme.analytics.ingest.workspaces.Workspaces;
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.access.RevokedTokens;
+import com.acme.analytics.access.Role;
+import com.acme.analytics.access.Tokens;
+import com.acme.analytics.access.WriteKeys;
+import com.acme.analytics.domain.events.InvalidInputException;
+import com.acme.analytics.access.workspaces.Workspace;
+import com.acme.analytics.access.workspaces.Workspaces;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,0 @@
-/**
- * The read side: campaign metrics over windows, workspace stats and daily history, evaluated by one engine from
- * the live windows in memory ({@link com.acme.analytics.ingest.metrics.LiveWindows}), the rollups and the raw
- * events.
- */
-package com.acme.analytics.ingest.metrics;
