@@ -1,7 +1,6 @@
 package com.acme.analytics.realtime.hub;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,8 +19,8 @@ import java.util.function.Function;
  * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
  * transport and the queue's capacity here.
  *
- * <p>A client that resumes is {@link #restart restarted} with a {@link Backlog} of the events it missed, which
- * takes one place in the queue however long it is.
+ * <p>A client that resumes is {@link #restart restarted} with the events it missed, which take one place in the
+ * queue however many they are ({@link OrderedQueue}).
  *
  * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
@@ -49,11 +48,9 @@ public final class ClientChannel {
     private volatile long lastActivityNanos = System.nanoTime();
 
     // Guarded by this.
-    private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
+    private final OrderedQueue ordered = new OrderedQueue();
     private final Map<String, Queued> latest = new LinkedHashMap<>();
     private Outbound urgent;
-    /** The backlog standing in {@code ordered}, or null. */
-    private Backlog<?> backlog;
     private boolean scheduled;
     private boolean sending;
     private long sendStartedNanos;
@@ -149,7 +146,7 @@ public final class ClientChannel {
                     markLagging(now);
                     return false;
                 }
-                ordered.add(new Queued(message, now));
+                ordered.add(message, now);
                 lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
             }
         }
@@ -178,11 +175,7 @@ public final class ClientChannel {
             if (closed) {
                 return;
             }
-            dropEvents();
-            if (!missed.isEmpty()) {
-                backlog = new Backlog<>(missed, render);
-                ordered.add(new Queued(null, System.nanoTime(), backlog));
-            }
+            ordered.replay(missed, render, System.nanoTime());
             lastQueuedSequence = Math.max(sequence, upTo);
             lastSentSequence = sequence;
         }
@@ -191,8 +184,7 @@ public final class ClientChannel {
 
     /** Forgets the events queued and not sent, as an {@code unsubscribe} does; answers stay. */
     public synchronized void dropEvents() {
-        ordered.removeIf(q -> q.backlog() != null || q.message().sequence() > 0);
-        backlog = null;
+        ordered.dropEvents();
     }
 
     /** The highest event sequence queued for this client, 0 when none. */
@@ -200,9 +192,9 @@ public final class ClientChannel {
         return lastQueuedSequence;
     }
 
-    /** Messages waiting, in the queue (a backlog counted by what it has left) and coalesced. */
+    /** Messages waiting, in the queue (a replay counted by what it has left) and coalesced. */
     public synchronized int queued() {
-        return ordered.size() + latest.size() + (backlog == null ? 0 : backlog.remaining() - 1);
+        return ordered.messages() + latest.size();
     }
 
     public synchronized boolean lagging() {
@@ -259,7 +251,7 @@ public final class ClientChannel {
                     batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
                     batch.add(picked.message());
                     while (batch.size() < maxBatch) {
-                        Queued next = pollOrdered(now);
+                        Queued next = ordered.poll(now);
                         if (next == null) {
                             break;
                         }
@@ -324,30 +316,13 @@ public final class ClientChannel {
             nextUpdateNanos = now + settings.minUpdateInterval().toNanos();
             return q;
         }
-        return pollOrdered(now);
-    }
-
-    /** The next ordered message: the queue's head, or the next of the backlog standing there. */
-    private Queued pollOrdered(long now) {
-        while (true) {
-            Queued head = ordered.peek();
-            if (head == null || head.backlog() == null) {
-                return ordered.poll();
-            }
-            Outbound next = head.backlog().poll();
-            if (next != null) {
-                return new Queued(next, now, null);
-            }
-            ordered.poll();
-            backlog = null;
-        }
+        return ordered.poll(now);
     }
 
     private void markLagging(long now) {
         if (laggingSinceNanos == 0) {
             laggingSinceNanos = now;
             ordered.clear();
-            backlog = null;
             urgent = laggingNotice;
         }
     }
@@ -383,7 +358,6 @@ public final class ClientChannel {
             }
             closed = true;
             ordered.clear();
-            backlog = null;
             latest.clear();
             urgent = null;
         }
@@ -396,12 +370,5 @@ public final class ClientChannel {
 
     boolean transportOpen() {
         return transport.isOpen();
-    }
-
-    /** A message waiting, or (message null) a backlog standing in the queue. */
-    private record Queued(Outbound message, long at, Backlog<?> backlog) {
-        Queued(Outbound message, long at) {
-            this(message, at, null);
-        }
     }
 }
