@@ -1,10 +1,12 @@
 package com.acme.analytics.access;
 
+import com.acme.analytics.domain.AnalyticsException;
+
 /**
  * A request refused for who sent it: {@link #unauthenticated} (no valid credential: 401) or {@link #forbidden}
  * (a valid credential without the right: 403). Messages never echo a secret.
  */
-public class AccessDenied extends RuntimeException {
+public class AccessDenied extends AnalyticsException {
 
     private final boolean authenticated;
     private final String field;

@@ -1,7 +1,9 @@
 package com.acme.analytics.access;
 
+import com.acme.analytics.domain.AnalyticsException;
+
 /** A rate limit or the connection cap was reached: 429 with {@code Retry-After}; nothing was done. */
-public class TooManyRequests extends RuntimeException {
+public class TooManyRequests extends AnalyticsException {
 
     private final long retryAfterSeconds;
 

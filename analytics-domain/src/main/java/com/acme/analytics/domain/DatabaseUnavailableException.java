@@ -1,7 +1,7 @@
 package com.acme.analytics.domain;
 
 /** Ingest cannot take more events now (the buffer is full); the client should retry after a pause. */
-public class DatabaseUnavailableException extends RuntimeException {
+public class DatabaseUnavailableException extends AnalyticsException {
 
     private final int retryAfterSeconds;
 

@@ -175,6 +175,8 @@ class AccessMatrixIT {
                 c -> c.postJson("api/workspaces/" + a.id() + "/write-keys", "")));
         wrong.addAll(check("GET write-keys", "administer", 200,
                 c -> c.get("api/workspaces/" + a.id() + "/write-keys", json)));
+        wrong.addAll(check("GET dead-letters", "administer", 200,
+                c -> c.get("api/workspaces/" + a.id() + "/dead-letters", json)));
         wrong.addAll(check("DELETE token", "administer", 404,
                 c -> c.delete("api/workspaces/" + a.id() + "/tokens/tok_none")));
         wrong.addAll(check("DELETE write key", "administer", 404,

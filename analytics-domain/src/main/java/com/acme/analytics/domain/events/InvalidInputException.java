@@ -1,10 +1,12 @@
 package com.acme.analytics.domain.events;
 
+import com.acme.analytics.domain.AnalyticsException;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** A request that breaks a contract, field by field; nothing of it was stored. */
-public class InvalidInputException extends RuntimeException {
+public class InvalidInputException extends AnalyticsException {
 
     private final transient List<FieldViolation> violations;
 

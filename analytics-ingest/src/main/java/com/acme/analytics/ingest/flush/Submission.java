@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.config.ConfigChoice;
 import com.acme.analytics.domain.events.TrackedEvent;
 
 import java.util.List;
@@ -15,7 +16,12 @@ public final class Submission {
         /** After the events are committed in PostgreSQL: a crash cannot lose them. */
         COMMITTED,
         /** As soon as they are in memory; the next flush writes them, a crash before it loses them. */
-        BUFFERED
+        BUFFERED;
+
+        /** From configuration ({@code analytics.ingest.ack}): {@code committed} or {@code buffered}. */
+        public static Ack of(String value) {
+            return ConfigChoice.of(Ack.class, value);
+        }
     }
 
     /**
@@ -23,8 +29,28 @@ public final class Submission {
      *
      * @param stored     events stored now
      * @param duplicates events whose id was already stored within the dedupe window, so not counted again
+     * @param refused    events the database refused for what they hold (never retried), by index in the submission
      */
-    public record Outcome(int stored, int duplicates) {
+    public record Outcome(int stored, int duplicates, List<Refusal> refused) {
+
+        public Outcome {
+            refused = List.copyOf(refused);
+        }
+
+        public Outcome(int stored, int duplicates) {
+            this(stored, duplicates, List.of());
+        }
+    }
+
+    /**
+     * An event the database refused: storing it again would fail again.
+     *
+     * @param index    the event's place in the submission
+     * @param eventId  its id
+     * @param sqlState the database's SQLState, such as {@code 22P05}
+     * @param reason   the database's message
+     */
+    public record Refusal(int index, String eventId, String sqlState, String reason) {
     }
 
     private final List<TrackedEvent> events;

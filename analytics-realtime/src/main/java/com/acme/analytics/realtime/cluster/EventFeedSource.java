@@ -33,7 +33,7 @@ public class EventFeedSource {
     RemoteEvents remoteEvents;
     @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
-    String kind;
+    FeedKind kind;
     @Inject
     @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
     long outboxRetentionSeconds;
@@ -50,15 +50,13 @@ public class EventFeedSource {
     @PostConstruct
     void start() {
         switch (kind) {
-            case "local" -> feed = new LocalEventFeed(dispatcher);
-            case "postgres" -> {
+            case LOCAL -> feed = new LocalEventFeed(dispatcher);
+            case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
                         databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }
-            default -> throw new IllegalStateException("analytics.realtime.cluster-feed: unknown feed '" + kind
-                    + "'; expected postgres or local");
         }
     }
 
