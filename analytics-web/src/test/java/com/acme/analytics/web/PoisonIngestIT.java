@@ -129,6 +129,15 @@ class PoisonIngestIT extends InNewWorkspace {
         assertEquals(0, storedEvents());
     }
 
+    @Test
+    void rejectsAnUnpairedSurrogateInATrackedWorkspaceEventNamingTheField() throws Exception {
+        Response r = client.postJson("api/workspaces/" + org + "/analytics/realtime",
+                "{\"eventType\":\"message.sent\",\"eventData\":{\"text\":\"a\\ud800b\"}}");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("eventData.text", r.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(0, storedEvents());
+    }
+
     private interface Check {
         String problem(Response r) throws Exception;
     }
