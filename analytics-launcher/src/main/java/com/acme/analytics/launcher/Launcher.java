@@ -154,9 +154,9 @@ public final class Launcher {
     }
 
     /**
-     * The commands of {@code pre-boot-commands.txt}, which the integration tests give Payara Micro too. Before the
-     * boot, not after: a setting changed on the running server logs "Unprocessed event" warnings and may need a
-     * restart to apply.
+     * The commands of {@code pre-boot-commands.txt}, which the integration tests give Payara Micro too: all of them
+     * configuration, applied before the listeners start, so none is restarted and no "Unprocessed event" warning is
+     * logged (as a post-boot command changing the running server's configuration did).
      */
     private static void runPreBootCommands(AdminCommandRunner admin) {
         try (var in = Launcher.class.getResourceAsStream("/pre-boot-commands.txt")) {

@@ -80,9 +80,20 @@ class SimulatorIT extends InNewWorkspace {
     }
 
     @Test
-    void shouldStoreAJourneyInOrderInOneSession() throws Exception {
-        JsonObject s = simulate(client, "{\"action\":\"journey\",\"campaignIds\":[\"camp_j\"]}")
-                .getJsonObject("simulation");
+    void shouldStoreAJourneyInOrderInOneSessionAndPushItLive() throws Exception {
+        Client.Lines stream = client.eventStream("api/workspaces/" + org + "/analytics/realtime");
+        JsonObject s;
+        try {
+            stream.awaitFullEvent("connected");
+            s = simulate(client, "{\"action\":\"journey\",\"campaignIds\":[\"camp_j\"]}")
+                    .getJsonObject("simulation");
+            JsonObject pushed = stream.awaitFullEvent("event").json();
+            assertTrue(List.of("impression", "view", "engagement", "click", "conversion")
+                    .contains(pushed.getString("eventType")), pushed.toString());
+            assertTrue(pushed.getJsonObject("eventData").getBoolean("simulated"), pushed.toString());
+        } finally {
+            stream.close();
+        }
         assertEquals(5, s.getInt("generated"));
         List<String> types = new ArrayList<>();
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("select event_type from raw_event "

@@ -29,6 +29,8 @@ public class DemoSimulation {
 
     static final List<String> CAMPAIGNS = List.of("camp_demo_spring_sale", "camp_demo_search_ads",
             "camp_demo_video_launch");
+    /** Some of every event type, so that the video figures (views, completions, skips) move too. */
+    static final EventMix MIX = new EventMix(0.6, 0.12, 0.03);
     private static final Logger LOG = Logger.getLogger(DemoSimulation.class.getName());
 
     @Inject
@@ -49,7 +51,7 @@ public class DemoSimulation {
         }
         String workspace = demo.workspaceId().get();
         try {
-            simulator.start(workspace, CAMPAIGNS, eventsPerMinute, null, EventMix.DEFAULT, 0).ifPresentOrElse(
+            simulator.start(workspace, CAMPAIGNS, eventsPerMinute, null, MIX, 0).ifPresentOrElse(
                     s -> LOG.info("Demo simulation " + s.id() + " sends " + eventsPerMinute + " events a minute to "
                             + "workspace " + workspace + " (ANALYTICS_DEMO_SIMULATION=false turns it off)"),
                     () -> LOG.info("No demo simulation: the demo workspace runs as many simulations as it may"));

@@ -34,7 +34,7 @@ public class SimulatedIngest {
     @ConfigProperty(name = "analytics.ingest.max-batch-events")
     int maxBatchEvents;
 
-    /** What ingest made of simulated events: stored, already stored (same id), refused by validation. */
+    /** What ingest made of simulated events: stored, already stored (same id), refused (validation, database). */
     public record Tally(long stored, long duplicates, long rejected) {
         public long accepted() {
             return stored + duplicates;
@@ -49,35 +49,46 @@ public class SimulatedIngest {
      */
     public Tally submit(List<JsonObject> events) throws InterruptedException {
         Instant now = Instant.now();
-        List<CompletionStage<Outcome>> pending = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         long rejected = 0;
         for (int from = 0; from < events.size(); from += maxBatchEvents) {
             List<JsonObject> chunk = events.subList(from, Math.min(events.size(), from + maxBatchEvents));
             List<TrackedEvent> valid = new ArrayList<>(chunk.size());
+            List<String> paths = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 try {
                     valid.add(parser.parse(chunk.get(i), "events[" + i + "]", now));
+                    paths.add("events[" + i + "]");
                 } catch (InvalidInputException e) {
                     rejected++;
                 }
             }
             trackEvents.recordRejected(chunk.size() - valid.size());
             if (!valid.isEmpty()) {
-                pending.add(trackEvents.submit(valid, Ack.COMMITTED));
+                pending.add(new Pending(valid.size(), trackEvents.submit(valid, paths, Ack.COMMITTED)));
             }
         }
         long stored = 0;
         long duplicates = 0;
-        for (CompletionStage<Outcome> stage : pending) {
+        for (Pending p : pending) {
             try {
-                Outcome outcome = stage.toCompletableFuture().get();
+                Outcome outcome = p.stage().toCompletableFuture().get();
                 stored += outcome.stored();
                 duplicates += outcome.duplicates();
+                rejected += outcome.refused().size();
             } catch (ExecutionException e) {
                 Throwable cause = TrackEvents.failure(e.getCause());
-                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                if (cause instanceof InvalidInputException) {
+                    // The database refused every event of the chunk for what they hold, as it would a request's.
+                    rejected += p.events();
+                } else {
+                    throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+                }
             }
         }
         return new Tally(stored, duplicates, rejected);
+    }
+
+    private record Pending(int events, CompletionStage<Outcome> stage) {
     }
 }

@@ -38,6 +38,14 @@ public final class Channels {
         }
     }
 
+    /** A message from the client: it is alive. */
+    public static void touch(Session session) {
+        ClientChannel channel = of(session);
+        if (channel != null) {
+            channel.touch();
+        }
+    }
+
     public static ClientChannel of(Session session) {
         return (ClientChannel) session.getUserProperties().get(KEY);
     }

@@ -232,6 +232,62 @@ class ClientChannelTest {
         assertEquals(List.of(1L, 4L, 5L), lastSequences);
     }
 
+    @Test
+    void shouldReplayMoreThanTheQueueHoldsAfterTheWaitingAnswersAndBeforeLaterEvents() {
+        ClientChannel c = channel(3, 1000, 1000);
+        c.offer(Outbound.ordered("message", "a1", 0));
+        c.offer(Outbound.ordered("message", "a2", 0));
+        c.offer(event(3));
+        List<Long> missed = new ArrayList<>();
+        for (long seq = 3; seq <= 20; seq++) {
+            missed.add(seq);
+        }
+        c.restart(2, 20, missed, seq -> seq == 7 ? null : event(seq));
+        assertTrue(c.offer(event(21)), "a live event queues behind the replay, which takes one place");
+        assertFalse(c.offer(event(20)), "already in the replay");
+        for (int i = 0; i < 30; i++) {
+            transport.completeOne();
+        }
+        List<String> expected = new ArrayList<>(List.of("a1", "a2"));
+        for (long seq = 3; seq <= 21; seq++) {
+            if (seq != 7) {
+                expected.add("e" + seq);
+            }
+        }
+        assertEquals(expected, texts(), "the event queued before the restart was forgotten, then replayed once");
+        assertFalse(c.lagging());
+        assertEquals(0, metrics.dropped.get());
+        assertEquals(0, c.queued());
+    }
+
+    @Test
+    void shouldReplayAgainWhatWasSentWhenRestartedFromAnOlderSequence() {
+        ClientChannel c = channel(10, 1000, 1000);
+        c.offer(event(1));
+        transport.completeOne();
+        c.offer(event(2));
+        transport.completeOne();
+        c.restart(0, 2, List.of(1L, 2L), ClientChannelTest::event);
+        assertEquals(1, c.queued(), "one of the replay sent, one left");
+        transport.completeOne();
+        transport.completeOne();
+        assertFalse(c.offer(event(2)), "live events continue after the replay");
+        assertTrue(c.offer(event(3)));
+        transport.completeOne();
+        assertEquals(List.of("e1", "e2", "e1", "e2", "e3"), texts());
+    }
+
+    @Test
+    void shouldLetAReplayGoWhenTheClientLags() {
+        ClientChannel c = channel(1, 1000, 1000);
+        c.offer(event(1));
+        c.restart(1, 5, List.of(2L, 3L, 4L, 5L), ClientChannelTest::event);
+        c.offer(event(6));
+        assertFalse(c.offer(event(7)), "the queue (the replay's one place) is full");
+        assertTrue(c.lagging());
+        assertEquals(0, c.queued(), "the replay was let go with the queue");
+    }
+
     private List<String> texts() {
         return transport.sent.stream().map(Outbound::text).toList();
     }
