@@ -1,11 +1,7 @@
 package com.acme.analytics.realtime.hub;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,7 +34,6 @@ public final class ClientChannel {
     private final Transport transport;
     private final HubSettings settings;
     private final HubMetrics metrics;
-    private final Outbound laggingNotice;
     private final Consumer<ClientChannel> onReady;
     private final Consumer<ClientChannel> onRateLimited;
     private final Consumer<ClientChannel> onClosed;
@@ -47,17 +42,11 @@ public final class ClientChannel {
     private volatile Audience audience;
     private volatile long lastActivityNanos = System.nanoTime();
 
-    // Guarded by this.
-    private final OrderedQueue ordered = new OrderedQueue();
-    private final Map<String, Queued> latest = new LinkedHashMap<>();
-    private Outbound urgent;
+    // Guarded by this, pending's state included.
+    private final PendingMessages pending;
     private boolean scheduled;
     private boolean sending;
     private long sendStartedNanos;
-    private long nextUpdateNanos;
-    private long lastQueuedSequence;
-    private long lastSentSequence;
-    private long laggingSinceNanos;
     private boolean closed;
 
     /**
@@ -75,10 +64,10 @@ public final class ClientChannel {
         this.transport = transport;
         this.settings = settings;
         this.metrics = metrics;
-        this.laggingNotice = laggingNotice;
         this.onReady = onReady;
         this.onRateLimited = onRateLimited;
         this.onClosed = onClosed;
+        this.pending = new PendingMessages(settings.minUpdateInterval(), laggingNotice);
     }
 
     public String id() {
@@ -134,20 +123,15 @@ public final class ClientChannel {
             }
             long now = System.nanoTime();
             if (message.coalesced()) {
-                if (latest.put(message.coalesceKey(), new Queued(message, now)) != null) {
+                if (pending.coalesce(message, now)) {
                     metrics.coalesced();
                 }
-            } else {
-                if (message.sequence() > 0 && message.sequence() <= lastQueuedSequence) {
-                    return false;
-                }
-                if (laggingSinceNanos != 0 || ordered.size() >= settings.queueCapacity()) {
-                    metrics.dropped();
-                    markLagging(now);
-                    return false;
-                }
-                ordered.add(message, now);
-                lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
+            } else if (pending.queuedBefore(message)) {
+                return false;
+            } else if (!pending.addOrdered(message, now, settings.queueCapacity())) {
+                metrics.dropped();
+                pending.giveUpOrdered(now);
+                return false;
             }
         }
         schedule();
@@ -159,8 +143,7 @@ public final class ClientChannel {
      * {@code id} of what it is sent starts there.
      */
     public synchronized void startAfter(long sequence) {
-        lastQueuedSequence = Math.max(lastQueuedSequence, sequence);
-        lastSentSequence = Math.max(lastSentSequence, sequence);
+        pending.startAfter(sequence);
     }
 
     /**
@@ -175,30 +158,28 @@ public final class ClientChannel {
             if (closed) {
                 return;
             }
-            ordered.replay(missed, render, System.nanoTime());
-            lastQueuedSequence = Math.max(sequence, upTo);
-            lastSentSequence = sequence;
+            pending.restart(sequence, upTo, missed, render, System.nanoTime());
         }
         schedule();
     }
 
     /** Forgets the events queued and not sent, as an {@code unsubscribe} does; answers stay. */
     public synchronized void dropEvents() {
-        ordered.dropEvents();
+        pending.dropEvents();
     }
 
     /** The highest event sequence queued for this client, 0 when none. */
     public synchronized long lastSequence() {
-        return lastQueuedSequence;
+        return pending.lastQueuedSequence();
     }
 
     /** Messages waiting, in the queue (a replay counted by what it has left) and coalesced. */
     public synchronized int queued() {
-        return ordered.messages() + latest.size();
+        return pending.messages();
     }
 
     public synchronized boolean lagging() {
-        return laggingSinceNanos != 0;
+        return pending.givenUpAt() != 0;
     }
 
     public synchronized boolean isClosed() {
@@ -228,58 +209,38 @@ public final class ClientChannel {
         }
         int maxBatch = transport.maxBatch();
         for (int i = 0; i < BURST; i++) {
-            List<Outbound> batch;
-            long sequence;
-            long queuedAt;
+            PendingMessages.Batch batch;
             synchronized (this) {
                 if (sending || closed) {
                     return;
                 }
                 long now = System.nanoTime();
-                Queued picked = pick(now);
-                if (picked == null) {
-                    if (!latest.isEmpty()) {
+                batch = pending.next(now, maxBatch);
+                if (batch == null) {
+                    if (pending.hasCoalesced()) {
                         onRateLimited.accept(this);
                     }
                     return;
                 }
-                queuedAt = picked.at();
-                lastSentSequence = Math.max(lastSentSequence, picked.message().sequence());
-                if (maxBatch == 1 || ordered.isEmpty()) {
-                    batch = List.of(picked.message());
-                } else {
-                    batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
-                    batch.add(picked.message());
-                    while (batch.size() < maxBatch) {
-                        Queued next = ordered.poll(now);
-                        if (next == null) {
-                            break;
-                        }
-                        lastSentSequence = Math.max(lastSentSequence, next.message().sequence());
-                        batch.add(next.message());
-                    }
-                }
                 sending = true;
                 sendStartedNanos = now;
-                sequence = lastSentSequence;
             }
             CompletableFuture<Void> sent;
             try {
-                sent = transport.send(batch, sequence).toCompletableFuture();
+                sent = transport.send(batch.messages(), batch.lastSequence()).toCompletableFuture();
             } catch (RuntimeException e) {
                 close("send_failed");
                 return;
             }
-            int count = batch.size();
             if (!sent.isDone()) {
                 sent.whenComplete((ok, failure) -> {
-                    if (afterSend(failure, queuedAt, count)) {
+                    if (afterSend(failure, batch)) {
                         schedule();
                     }
                 });
                 return;
             }
-            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, queuedAt, count)) {
+            if (!afterSend(sent.isCompletedExceptionally() ? new IllegalStateException() : null, batch)) {
                 return;
             }
         }
@@ -287,44 +248,20 @@ public final class ClientChannel {
     }
 
     /** @return whether the caller may go on sending */
-    private boolean afterSend(Throwable failure, long queuedAt, int count) {
+    private boolean afterSend(Throwable failure, PendingMessages.Batch batch) {
         if (failure != null) {
             close("send_failed");
             return false;
         }
         // The first message of a batch waited longest: its wait stands for all, an upper bound.
-        long latency = System.nanoTime() - queuedAt;
-        for (int i = 0; i < count; i++) {
+        long latency = System.nanoTime() - batch.queuedAt();
+        for (int i = 0; i < batch.messages().size(); i++) {
             metrics.sent(latency);
         }
         synchronized (this) {
             sending = false;
         }
         return true;
-    }
-
-    private Queued pick(long now) {
-        if (urgent != null) {
-            Queued q = new Queued(urgent, now);
-            urgent = null;
-            return q;
-        }
-        if (!latest.isEmpty() && now - nextUpdateNanos >= 0) {
-            Iterator<Queued> it = latest.values().iterator();
-            Queued q = it.next();
-            it.remove();
-            nextUpdateNanos = now + settings.minUpdateInterval().toNanos();
-            return q;
-        }
-        return ordered.poll(now);
-    }
-
-    private void markLagging(long now) {
-        if (laggingSinceNanos == 0) {
-            laggingSinceNanos = now;
-            ordered.clear();
-            urgent = laggingNotice;
-        }
     }
 
     /**
@@ -339,9 +276,10 @@ public final class ClientChannel {
                 return false;
             }
             if (sending && now - sendStartedNanos > settings.sendTimeout().toNanos()) {
-                markLagging(now);
+                pending.giveUpOrdered(now);
             }
-            if (laggingSinceNanos == 0 || now - laggingSinceNanos < settings.lagGrace().toNanos()) {
+            long laggingSince = pending.givenUpAt();
+            if (laggingSince == 0 || now - laggingSince < settings.lagGrace().toNanos()) {
                 return false;
             }
         }
@@ -357,9 +295,7 @@ public final class ClientChannel {
                 return;
             }
             closed = true;
-            ordered.clear();
-            latest.clear();
-            urgent = null;
+            pending.clear();
         }
         try {
             transport.close(reason);
