@@ -1,10 +1,9 @@
 package com.acme.analytics.ingest.simulator;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Array;
@@ -39,14 +38,7 @@ public class SimulationStore {
     @Resource(lookup = "java:app/jdbc/analytics")
     DataSource dataSource;
     @Inject
-    @ConfigProperty(name = "analytics.db.url")
-    String url;
-    @Inject
-    @ConfigProperty(name = "analytics.db.user")
-    String user;
-    @Inject
-    @ConfigProperty(name = "analytics.db.password")
-    Optional<String> password;
+    DirectConnections directConnections;
 
     /**
      * Records a continuous simulation as running, unless its workspace already runs {@code maxRunning}; two
@@ -120,12 +112,7 @@ public class SimulationStore {
      * when the application stops.
      */
     void finishAtShutdown(Collection<SimulationView> ended) throws SQLException {
-        PGSimpleDataSource direct = new PGSimpleDataSource();
-        direct.setURL(url);
-        direct.setUser(user);
-        direct.setPassword(password.orElse(""));
-        direct.setConnectTimeout(5);
-        try (Connection c = direct.getConnection()) {
+        try (Connection c = directConnections.open("analytics-simulations-shutdown")) {
             finish(c, ended);
         }
     }
