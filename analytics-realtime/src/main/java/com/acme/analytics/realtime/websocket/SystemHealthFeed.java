@@ -3,12 +3,12 @@ package com.acme.analytics.realtime.websocket;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -41,7 +41,7 @@ public class SystemHealthFeed {
         task = scheduler.scheduleAtFixedRate(this::publish, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes WebModuleStarted started) {
         // Observing the start instantiates the bean, whose @PostConstruct schedules the updates.
     }
 
