@@ -4,10 +4,12 @@ import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
+import com.acme.analytics.web.support.Tenants;
 import com.acme.analytics.web.support.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import jakarta.json.JsonObject;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,9 +18,13 @@ import java.net.URL;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code /health} follows the database: 503 while it is unreachable, 200 again once it is back. */
+/**
+ * {@code /health} and the dashboards' {@code system_health} follow the database: 503 and not healthy while it is
+ * unreachable, 200 and healthy again once it is back.
+ */
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
 
@@ -27,7 +33,7 @@ class HealthIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application("analytics.realtime.stats-interval-ms=500");
     }
 
     @Test
@@ -50,5 +56,43 @@ class HealthIT {
         }
         Eventually.within(Duration.ofSeconds(30), "health not 200 after the database came back",
                 () -> client.get("health", "application/json").status() == 200);
+    }
+
+    @Test
+    void systemHealthStatusFollowsTheDatabase() throws Exception {
+        Tenants.Tenant tenant = new Tenants(new Client(base)).create();
+        Client.Socket socket = new Client(base).bearer(tenant.token("viewer")).webSocket("ws/realtime");
+        TestDatabase db = TestDatabase.get();
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"system_health\"],"
+                    + "\"organizationId\":\"" + tenant.id() + "\"}}");
+            assertEquals("healthy", awaitHealth(socket).getString("status"));
+
+            db.proxy().cut();
+            try {
+                JsonObject down = socket.pollMessage(m -> isHealth(m) && !health(m).getString("status")
+                        .equals("healthy"), Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError(
+                        "system_health still healthy without a database"));
+                assertFalse(health(down).getJsonObject("checks").getBoolean("database"), down.toString());
+            } finally {
+                db.proxy().restore();
+            }
+            assertTrue(socket.pollMessage(m -> isHealth(m) && health(m).getString("status").equals("healthy"),
+                    Duration.ofSeconds(40)).isPresent(), "system_health not healthy after the database came back");
+        } finally {
+            socket.close();
+        }
+    }
+
+    private static JsonObject awaitHealth(Client.Socket socket) throws InterruptedException {
+        return health(socket.awaitMessage(HealthIT::isHealth));
+    }
+
+    private static boolean isHealth(JsonObject m) {
+        return m.getString("type").equals("metrics_update") && m.getJsonObject("data").containsKey("system_health");
+    }
+
+    private static JsonObject health(JsonObject m) {
+        return m.getJsonObject("data").getJsonObject("system_health");
     }
 }

@@ -109,6 +109,11 @@ public class EventParser {
             violations.add(new FieldViolation(path + "." + name, "must be at most " + MAX_ID_LENGTH + " characters"));
             return null;
         }
+        String problem = StorableText.problem(s);
+        if (problem != null) {
+            violations.add(new FieldViolation(path + "." + name, problem));
+            return null;
+        }
         return s;
     }
 
@@ -171,7 +176,9 @@ public class EventParser {
                     + maxPropertyDepth + " levels"));
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        return v.asJsonObject();
+        int before = violations.size();
+        StorableText.check(v, path + ".metadata", violations);
+        return violations.size() > before ? JsonValue.EMPTY_JSON_OBJECT : v.asJsonObject();
     }
 
     /** Levels of objects and arrays: 1 for a flat object. */

@@ -7,6 +7,9 @@ import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.ingest.flush.Submission.Ack;
 import com.acme.analytics.ingest.flush.Submission.Outcome;
+import com.acme.analytics.ingest.flush.Submission.Refusal;
+import com.acme.analytics.domain.events.FieldViolation;
+import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,6 +22,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * Takes validated events into the pipeline. A committed submission completes once the database holds it; a
@@ -52,12 +56,28 @@ public class TrackEvents {
         return defaultAck;
     }
 
-    /**
-     * @return the outcome once committed; for a buffered submission, null at once
-     * @throws DatabaseUnavailableException when the events do not fit in the buffer; none of them was taken. The
-     *                                    returned stage fails with it too when the commit fails or times out.
-     */
+    /** {@link #submit(List, List, Ack)} naming a single event {@code body}, else {@code events[i]}. */
     public CompletionStage<Outcome> submit(List<TrackedEvent> events, Ack ack) {
+        return submit(events, events.size() == 1 ? List.of("body") : IntStream.range(0, events.size())
+                .mapToObj(i -> "events[" + i + "]").toList(), ack);
+    }
+
+    /**
+     * @param paths where each event stands in the request, to name it when the database refuses it
+     * @return the outcome once committed, whose {@link Outcome#refused()} lists the events the database refused for
+     * what they hold; when it refused all of them, the stage fails with an {@link InvalidInputException} naming
+     * them. For a buffered submission, null at once (refused events become dead letters).
+     * @throws DatabaseUnavailableException when the events do not fit in the buffer, or (waiting for the commit)
+     *                                      while the database is unavailable; none of them was taken. The returned
+     *                                      stage fails with it too when the commit fails or times out.
+     */
+    public CompletionStage<Outcome> submit(List<TrackedEvent> events, List<String> paths, Ack ack) {
+        int unavailableFor = flusher.unavailableForSeconds();
+        if (ack == Ack.COMMITTED && unavailableFor > 0) {
+            // Fails fast instead of queueing for a write that is not attempted before the backoff ends.
+            throw new DatabaseUnavailableException("The database is unavailable; nothing was stored, retry",
+                    Math.max(retryAfterSeconds, unavailableFor));
+        }
         Submission submission = new Submission(events, ack);
         if (!buffer.offer(submission)) {
             throw new DatabaseUnavailableException("The ingest buffer is full; retry shortly", retryAfterSeconds);
@@ -72,7 +92,22 @@ public class TrackEvents {
         return submission.outcome().orTimeout(commitTimeoutMs, TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(e instanceof TimeoutException
                         ? new DatabaseUnavailableException("Not committed within " + commitTimeoutMs
-                        + " ms; it may still be stored: retry with the same event ids", retryAfterSeconds) : e));
+                        + " ms; it may still be stored: retry with the same event ids", retryAfterSeconds) : e))
+                .thenCompose(outcome -> outcome.refused().size() == events.size()
+                        ? CompletableFuture.failedFuture(refused(outcome.refused(), paths))
+                        : CompletableFuture.completedFuture(outcome));
+    }
+
+    /** The 400 for events the database refused: storing them again would fail again. */
+    public static InvalidInputException refused(List<Refusal> refused, List<String> paths) {
+        return new InvalidInputException(refused.stream().map(r -> new FieldViolation(paths.get(r.index()),
+                refusal(r))).toList());
+    }
+
+    /** Says why the database refused an event, for a person. */
+    public static String refusal(Refusal r) {
+        return "the database refused event " + r.eventId() + " (SQLState " + r.sqlState() + ": " + r.reason()
+                + "); it was not stored, and sending it again will fail again";
     }
 
     /**

@@ -1,7 +1,8 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
-import org.postgresql.ds.PGSimpleDataSource;
+import com.acme.analytics.ingest.deadletters.DeadLetter;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,9 +22,9 @@ import java.util.Set;
  *
  * <p>It writes over a connection of its own rather than the container's pool: the flush at shutdown runs after
  * the application server has already removed the application's pool, and must still reach the database. Only the
- * flusher's single thread uses it; a connection that failed is replaced on the next write.
+ * flusher's single thread uses it.
  */
-final class EventStore implements AutoCloseable {
+final class EventStore implements EventWriter, AutoCloseable {
 
     /*
      * The events go in as arrays (one round trip whatever the chunk size). An id is new when it is not among the
@@ -99,19 +100,23 @@ final class EventStore implements AutoCloseable {
             select workspace_id, event_id from ins
             """;
 
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private static final String INSERT_DEAD_LETTER = """
+            insert into dead_letter (workspace_id, event_id, event, sql_state, reason, failed_at)
+            values (?, ?, ?, ?, ?, ?::timestamptz)
+            """;
+
+    private final DirectConnections connections;
     private Connection connection;
 
-    EventStore(String url, String user, String password) {
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
+    EventStore(DirectConnections connections) {
+        this.connections = connections;
     }
 
     /**
      * @return the events that were new, in the order given; an event whose id was stored before is skipped
      */
-    List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException {
+    @Override
+    public List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException {
         int n = events.size();
         String[] w = new String[n], e = new String[n], t = new String[n], c = new String[n], o = new String[n],
                 r = new String[n], s = new String[n], u = new String[n], m = new String[n];
@@ -153,17 +158,47 @@ final class EventStore implements AutoCloseable {
             }
             return stored;
         } catch (SQLException failure) {
-            close();
+            closeAfter(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public void deadLetter(List<DeadLetter> letters) throws SQLException {
+        Connection con = connection();
+        try (PreparedStatement ps = con.prepareStatement(INSERT_DEAD_LETTER)) {
+            for (DeadLetter d : letters) {
+                ps.setString(1, d.workspaceId());
+                ps.setString(2, d.eventId());
+                ps.setString(3, d.eventJson());
+                ps.setString(4, d.sqlState());
+                ps.setString(5, d.reason());
+                ps.setString(6, d.failedAt().toString());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException failure) {
+            closeAfter(failure);
             throw failure;
         }
     }
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = dataSource.getConnection();
+            connection = connections.open("analytics-committer");
             connection.setAutoCommit(true);
         }
         return connection;
+    }
+
+    /**
+     * A connection that failed is replaced on the next write; one whose statement was refused for its data is fine
+     * (autocommit: nothing is left open), and keeping it spares the bisection of a bad chunk a reconnect per step.
+     */
+    private void closeAfter(SQLException failure) {
+        if (WriteFailure.of(failure) == WriteFailure.OUTAGE) {
+            close();
+        }
     }
 
     @Override

@@ -51,7 +51,7 @@ public class IngestBuffer {
     }
 
     /** Removes the oldest submissions, up to {@code maxEvents} events but at least one submission if any. */
-    List<Submission> drain(int maxEvents) {
+    public List<Submission> drain(int maxEvents) {
         List<Submission> out = new ArrayList<>();
         int taken = 0;
         Submission next;

@@ -29,8 +29,28 @@ public final class Submission {
      *
      * @param stored     events stored now
      * @param duplicates events whose id was already stored within the dedupe window, so not counted again
+     * @param refused    events the database refused for what they hold (never retried), by index in the submission
      */
-    public record Outcome(int stored, int duplicates) {
+    public record Outcome(int stored, int duplicates, List<Refusal> refused) {
+
+        public Outcome {
+            refused = List.copyOf(refused);
+        }
+
+        public Outcome(int stored, int duplicates) {
+            this(stored, duplicates, List.of());
+        }
+    }
+
+    /**
+     * An event the database refused: storing it again would fail again.
+     *
+     * @param index    the event's place in the submission
+     * @param eventId  its id
+     * @param sqlState the database's SQLState, such as {@code 22P05}
+     * @param reason   the database's message
+     */
+    public record Refusal(int index, String eventId, String sqlState, String reason) {
     }
 
     private final List<TrackedEvent> events;

@@ -4,6 +4,7 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.domain.events.InvalidInputException;
+import com.acme.analytics.ingest.events.StorableText;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,6 +71,7 @@ public class SegmentMessages {
         if (m.toString().getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             throw new InvalidInputException(path, "is larger than Segment's limit of 32 KB per message");
         }
+        StorableText.check(m, path, violations);
         String type = text(m, "type");
         if (type == null) {
             type = defaultType;

@@ -132,4 +132,51 @@ class EventParserTest {
         assertEquals("events[3]", assertThrows(InvalidInputException.class,
                 () -> parser.parse(json("[]"), "events[3]", NOW)).violations().get(0).field());
     }
+
+    @Test
+    void rejectsNulInAnIdNamingTheField() {
+        List<FieldViolation> v = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'eventId': 'ev\\u0000x'}");
+        assertEquals(List.of("event.eventId"), v.stream().map(FieldViolation::field).toList());
+        assertTrue(v.get(0).message().contains("U+0000"), v.get(0).message());
+        assertEquals("event.campaignId", violations("{'eventType': 'click', 'campaignId': '\\u0000', "
+                + "'organizationId': 'o'}").get(0).field());
+    }
+
+    @Test
+    void rejectsNulInANestedMetadataValueNamingItsPath() {
+        List<FieldViolation> v = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'metadata': {'device': {'tags': ['ok', 'bad\\u0000']}}}");
+        assertEquals(List.of("event.metadata.device.tags[1]"), v.stream().map(FieldViolation::field).toList());
+    }
+
+    @Test
+    void rejectsNulInAMetadataKey() {
+        List<FieldViolation> v = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'metadata': {'outer': {'k\\u0000': 1}}}");
+        assertEquals("event.metadata.outer", v.get(0).field());
+        assertTrue(v.get(0).message().startsWith("a key holds U+0000"), v.get(0).message());
+    }
+
+    @Test
+    void rejectsUnpairedSurrogatesButKeepsPairedOnes() {
+        List<FieldViolation> lone = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'metadata': {'high': '\\ud800x', 'low': 'x\\udc00'}}");
+        assertEquals(List.of("event.metadata.high", "event.metadata.low"),
+                lone.stream().map(FieldViolation::field).toList());
+        assertTrue(lone.get(0).message().contains("U+D800"), lone.get(0).message());
+        assertEquals("event.organizationId", violations("{'eventType': 'click', 'campaignId': 'c', "
+                + "'organizationId': 'o\\udbff'}").get(0).field());
+        TrackedEvent paired = parser.parse(json("{'eventType': 'click', 'campaignId': 'c\\ud83d\\ude00', "
+                + "'organizationId': 'o', 'metadata': {'emoji': '\\ud83d\\ude00'}}"), "event", NOW);
+        assertEquals("c\ud83d\ude00", paired.campaignId());
+    }
+
+    @Test
+    void reportsUnstorableTextNextToOtherFaults() {
+        List<FieldViolation> v = violations("{'eventType': 'click', 'campaignId': 'c', 'organizationId': 'o', "
+                + "'value': 'x', 'metadata': {'sessionId': '\\u0000'}}");
+        assertEquals(List.of("event.value", "event.metadata.sessionId"),
+                v.stream().map(FieldViolation::field).toList());
+    }
 }

@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.events;
 
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.ingest.flush.BatchFlusher;
@@ -28,6 +29,7 @@ class TrackEventsTest {
 
     private final TrackEvents track = new TrackEvents();
     private int flushRequests;
+    private int unavailableForSeconds;
 
     @BeforeEach
     void wire() {
@@ -36,6 +38,11 @@ class TrackEventsTest {
             @Override
             public void flushSoon() {
                 flushRequests++;
+            }
+
+            @Override
+            public int unavailableForSeconds() {
+                return unavailableForSeconds;
             }
         };
         track.flushSize = 4;
@@ -86,5 +93,39 @@ class TrackEventsTest {
         track.submit(events(2), Ack.BUFFERED);
         assertEquals(10, track.buffer.size());
         assertThrows(DatabaseUnavailableException.class, () -> track.submit(events(1), Ack.BUFFERED));
+    }
+
+    @Test
+    void rejectsCommittedSubmissionsAtOnceWhileTheDatabaseIsUnavailable() {
+        unavailableForSeconds = 4;
+        DatabaseUnavailableException e = assertThrows(DatabaseUnavailableException.class,
+                () -> track.submit(events(1), Ack.COMMITTED));
+        assertEquals(4, e.retryAfterSeconds());
+        assertEquals(0, track.buffer.size());
+        assertTrue(track.submit(events(1), Ack.BUFFERED).toCompletableFuture().isDone(),
+                "the buffer rides out an outage for acknowledged events");
+    }
+
+    @Test
+    void refusesASubmissionWhoseEveryEventTheDatabaseRefusedNamingThem() {
+        CompletableFuture<Submission.Outcome> outcome = track.submit(events(2), List.of("events[0]", "events[3]"),
+                Ack.COMMITTED).toCompletableFuture();
+        Submission submitted = track.buffer.drain(10).get(0);
+        submitted.outcome().complete(new Submission.Outcome(0, 0, List.of(
+                new Submission.Refusal(0, "e0", "22P05", "unsupported Unicode escape sequence"),
+                new Submission.Refusal(1, "e1", "22003", "value overflows numeric format"))));
+        ExecutionException e = assertThrows(ExecutionException.class, () -> outcome.get(1, TimeUnit.SECONDS));
+        InvalidInputException refused = assertInstanceOf(InvalidInputException.class, e.getCause());
+        assertEquals(List.of("events[0]", "events[3]"), refused.violations().stream().map(v -> v.field()).toList());
+        assertTrue(refused.violations().get(1).message().contains("22003"), refused.getMessage());
+    }
+
+    @Test
+    void shouldPassAPartlyRefusedOutcomeOn() throws Exception {
+        CompletableFuture<Submission.Outcome> outcome = track.submit(events(2), Ack.COMMITTED).toCompletableFuture();
+        Submission.Outcome partly = new Submission.Outcome(1, 0, List.of(new Submission.Refusal(1, "e1", "22003",
+                "value overflows numeric format")));
+        track.buffer.drain(10).get(0).outcome().complete(partly);
+        assertEquals(partly, outcome.get(1, TimeUnit.SECONDS));
     }
 }

@@ -55,7 +55,7 @@ public class Ingest {
         trackEvents.recordRejected(request.rejected().size());
         Ack ack = prefer != null && prefer.contains("respond-async") ? Ack.BUFFERED : trackEvents.defaultAck();
         List<String> ids = request.events().stream().map(TrackedEvent::eventId).toList();
-        trackEvents.submit(request.events(), ack).whenComplete((outcome, error) -> {
+        trackEvents.submit(request.events(), request.paths(), ack).whenComplete((outcome, error) -> {
             if (error != null) {
                 async.resume(TrackEvents.failure(error));
             } else if (outcome == null) {
@@ -63,7 +63,7 @@ public class Ingest {
                         Instant.now())).build());
             } else {
                 async.resume(Response.ok(new Answer(true, outcome.stored(), outcome.duplicates(),
-                        request.rejected(), ids, "committed", Instant.now())).build());
+                        request.rejectedWith(outcome.refused()), ids, "committed", Instant.now())).build());
             }
         });
     }
@@ -73,7 +73,7 @@ public class Ingest {
      *
      * @param accepted   events stored now (committed) or taken into the buffer (buffered)
      * @param duplicates events not counted again because their id was seen before; null when buffered (not known yet)
-     * @param rejected   the invalid events of a batch, by index
+     * @param rejected   the invalid events of a batch, and those the database refused, by index
      * @param eventIds   the ids of the valid events, as given or assigned, in body order
      * @param ack        {@code committed} or {@code buffered}: what the answer promises
      */

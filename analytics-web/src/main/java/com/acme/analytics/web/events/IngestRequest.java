@@ -4,6 +4,8 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.events.EventParser;
 import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.domain.events.InvalidInputException;
+import com.acme.analytics.ingest.events.TrackEvents;
+import com.acme.analytics.ingest.flush.Submission;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -11,6 +13,7 @@ import jakarta.json.JsonValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -69,6 +72,30 @@ record IngestRequest(List<TrackedEvent> events, List<String> paths, List<Rejecti
                     .collect(Collectors.toList()));
         }
         return new IngestRequest(events, paths, rejected);
+    }
+
+    /**
+     * The rejections with the events the database refused added, in body order: a batch's good events are stored
+     * whatever the others hold.
+     */
+    List<Rejection> rejectedWith(List<Submission.Refusal> refused) {
+        if (refused.isEmpty()) {
+            return rejected;
+        }
+        List<Rejection> all = new ArrayList<>(rejected);
+        for (Submission.Refusal r : refused) {
+            String path = paths.get(r.index());
+            String message = TrackEvents.refusal(r);
+            all.add(new Rejection(index(path), path + ": " + message, List.of(new FieldViolation(path, message))));
+        }
+        all.sort(Comparator.comparingInt(Rejection::index));
+        return all;
+    }
+
+    /** The index of {@code events[i]}; 0 for the single {@code event}. */
+    private static int index(String path) {
+        int open = path.indexOf('[');
+        return open < 0 ? 0 : Integer.parseInt(path.substring(open + 1, path.length() - 1));
     }
 
     private static JsonValue scoped(JsonValue event, String campaignId, String path) {

@@ -5,6 +5,7 @@ import com.acme.analytics.access.CurrentCaller;
 import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.events.TrackEvents;
+import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.ingest.flush.Submission.Ack;
 import com.acme.analytics.ingest.segment.SegmentMessages;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,9 +50,11 @@ public class SegmentIngest {
         }
         String workspace = caller.workspaceId();
         List<TrackedEvent> events = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         if (type != null) {
             events.add(messages.read(request, "body", type, sentAt, workspace, receivedAt));
+            paths.add("body");
         } else {
             JsonValue batch = request.get("batch");
             if (batch == null || batch.getValueType() != JsonValue.ValueType.ARRAY || ((JsonArray) batch).isEmpty()) {
@@ -61,6 +64,7 @@ public class SegmentIngest {
             for (int i = 0; i < array.size(); i++) {
                 try {
                     events.add(messages.read(array.get(i), "batch[" + i + "]", null, sentAt, workspace, receivedAt));
+                    paths.add("batch[" + i + "]");
                 } catch (InvalidInputException e) {
                     rejected.add(new Rejection(i, e.getMessage()));
                 }
@@ -70,9 +74,18 @@ public class SegmentIngest {
             }
         }
         trackEvents.recordRejected(rejected.size());
-        trackEvents.submit(events, Ack.COMMITTED).whenComplete((outcome, error) -> async.resume(error != null
-                ? TrackEvents.failure(error)
-                : Response.ok(new Answer(true, outcome.stored(), outcome.duplicates(), rejected)).build()));
+        trackEvents.submit(events, paths, Ack.COMMITTED).whenComplete((outcome, error) -> {
+            if (error != null) {
+                async.resume(TrackEvents.failure(error));
+                return;
+            }
+            for (Submission.Refusal r : outcome.refused()) {
+                String path = paths.get(r.index());
+                rejected.add(new Rejection(Integer.parseInt(path.substring("batch[".length(), path.length() - 1)),
+                        path + ": " + TrackEvents.refusal(r)));
+            }
+            async.resume(Response.ok(new Answer(true, outcome.stored(), outcome.duplicates(), rejected)).build());
+        });
     }
 
     private static JsonObject object(InputStream body) {

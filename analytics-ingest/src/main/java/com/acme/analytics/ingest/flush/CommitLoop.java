@@ -1,0 +1,262 @@
+package com.acme.analytics.ingest.flush;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.deadletters.DeadLetter;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Writes submissions chunk by chunk, in the manner of the Disruptor's {@code BatchEventProcessor}: a failure is
+ * handed to the {@link FlushFailureHandler} and the loop goes on. A failure is classified ({@link WriteFailure}):
+ *
+ * <ul>
+ *   <li>Data: the chunk is bisected until each refused event stands alone; everything else of the chunk is
+ *   committed in the same flush (k bad events of n cost about 2k log n statements). The refused are never retried;
+ *   a buffered (already acknowledged) one becomes a {@link DeadLetter}.</li>
+ *   <li>Outage: committed-mode submissions not written are given up (their callers hear at once and may retry);
+ *   buffered ones are kept and written first, but not before a backoff that doubles from
+ *   {@code initialBackoffMillis} up to {@code maxBackoffMillis} while the outage lasts.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: one committer calls {@link #writeAll()} at a time; {@link #retryInNanos()} and
+ * {@link #inOutage()} may be read from any thread.
+ */
+public final class CommitLoop {
+
+    /** Where submissions come from: the oldest, up to {@code maxEvents} events but at least one submission. */
+    public interface Source {
+        List<Submission> drain(int maxEvents);
+    }
+
+    /** What becomes of the events stored; called on the committer thread. */
+    public interface Committed {
+        /** Events just committed (new ones only, duplicates skipped), before their submissions are settled. */
+        void stored(List<TrackedEvent> stored);
+
+        /** Every event of the submission was written or refused. */
+        void settled(Submission submission, Submission.Outcome outcome);
+    }
+
+    private final EventWriter store;
+    private final Source source;
+    private final int maxBatch;
+    private final Committed committed;
+    private final FlushFailureHandler failures;
+    private final long initialBackoffNanos;
+    private final long maxBackoffNanos;
+    private final LongSupplier nanoClock;
+
+    /** Acknowledged submissions not written because of an outage, written before anything newer. */
+    private List<Submission> retry = List.of();
+    /** Dead letters not written because of an outage. */
+    private List<DeadLetter> undelivered = List.of();
+    private volatile int outagesInARow;
+    private volatile long notBeforeNanos;
+
+    public CommitLoop(EventWriter store, Source source, int maxBatch, Committed committed,
+                      FlushFailureHandler failures, long initialBackoffMillis, long maxBackoffMillis,
+                      LongSupplier nanoClock) {
+        this.store = store;
+        this.source = source;
+        this.maxBatch = maxBatch;
+        this.committed = committed;
+        this.failures = failures;
+        this.initialBackoffNanos = TimeUnit.MILLISECONDS.toNanos(initialBackoffMillis);
+        this.maxBackoffNanos = TimeUnit.MILLISECONDS.toNanos(maxBackoffMillis);
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Writes what the source holds now, chunk by chunk, unless backing off after an outage (then it returns at
+     * once). Stops at an outage.
+     *
+     * @return the number of events it tried to write
+     */
+    public int writeAll() {
+        if (retryInNanos() > 0 || !deliverDeadLetters()) {
+            return 0;
+        }
+        List<Submission> chunk = retry.isEmpty() ? source.drain(maxBatch) : retry;
+        retry = List.of();
+        int tried = 0;
+        while (!chunk.isEmpty()) {
+            tried += chunk.stream().mapToInt(Submission::size).sum();
+            if (!writeChunk(chunk)) {
+                break;
+            }
+            chunk = source.drain(maxBatch);
+        }
+        return tried;
+    }
+
+    /** How long until the next write attempt after an outage; 0 or less: writing now. */
+    public long retryInNanos() {
+        return outagesInARow == 0 ? 0 : notBeforeNanos - nanoClock.getAsLong();
+    }
+
+    /** Whether the last write attempt found the database unavailable. */
+    public boolean inOutage() {
+        return outagesInARow > 0;
+    }
+
+    /** Events kept for the next attempt. */
+    public int waiting() {
+        return retry.stream().mapToInt(Submission::size).sum();
+    }
+
+    /** @return false at an outage: stop writing */
+    private boolean writeChunk(List<Submission> chunk) {
+        List<Entry> entries = new ArrayList<>();
+        for (Submission s : chunk) {
+            for (int i = 0; i < s.size(); i++) {
+                entries.add(new Entry(s, i));
+            }
+        }
+        Exception outage = write(entries);
+        List<Submission> givenUp = new ArrayList<>();
+        List<Submission> partlyStored = new ArrayList<>();
+        List<Submission> kept = new ArrayList<>();
+        List<DeadLetter> letters = new ArrayList<>();
+        int from = 0;
+        for (Submission s : chunk) {
+            List<Entry> own = entries.subList(from, from + s.size());
+            from += s.size();
+            if (own.stream().allMatch(Entry::done)) {
+                settle(s, own, letters);
+            } else if (s.ack() == Submission.Ack.BUFFERED) {
+                kept.add(s); // already acknowledged: written again (what was stored counts as duplicate)
+            } else {
+                givenUp.add(s);
+                if (own.stream().anyMatch(Entry::done)) {
+                    partlyStored.add(s);
+                }
+            }
+        }
+        undelivered = letters;
+        if (outage == null) {
+            outagesInARow = 0;
+            return deliverDeadLetters();
+        }
+        retry = kept;
+        failures.onOutage(givenUp, partlyStored, outage, backOff());
+        return false;
+    }
+
+    /** @return the backoff begun now, in milliseconds */
+    private long backOff() {
+        long backoff = Math.min(maxBackoffNanos, initialBackoffNanos << Math.min(outagesInARow, 20));
+        outagesInARow++;
+        notBeforeNanos = nanoClock.getAsLong() + backoff;
+        return TimeUnit.NANOSECONDS.toMillis(backoff);
+    }
+
+    /** Writes the entries, bisecting at a data failure; @return the failure at an outage, else null. */
+    private Exception write(List<Entry> entries) {
+        List<TrackedEvent> events = entries.stream().map(Entry::event).toList();
+        try {
+            List<TrackedEvent> stored = store.write(events);
+            Set<TrackedEvent> isNew = Collections.newSetFromMap(new IdentityHashMap<>());
+            isNew.addAll(stored);
+            entries.forEach(e -> e.written(isNew.contains(e.event())));
+            if (!stored.isEmpty()) {
+                committed.stored(stored);
+            }
+            return null;
+        } catch (Exception failure) {
+            if (WriteFailure.of(failure) == WriteFailure.OUTAGE) {
+                return failure;
+            }
+            if (entries.size() == 1) {
+                Entry culprit = entries.get(0);
+                SQLException cause = (SQLException) failure;
+                culprit.refused(cause);
+                failures.onRefused(culprit.submission, culprit.event(), cause);
+                return null;
+            }
+            int half = entries.size() / 2;
+            Exception outage = write(entries.subList(0, half));
+            return outage != null ? outage : write(entries.subList(half, entries.size()));
+        }
+    }
+
+    private void settle(Submission s, List<Entry> own, List<DeadLetter> letters) {
+        int stored = 0;
+        int duplicates = 0;
+        List<Submission.Refusal> refused = new ArrayList<>();
+        for (Entry e : own) {
+            if (e.refusal != null) {
+                refused.add(new Submission.Refusal(e.index, e.event().eventId(), e.refusal.getSQLState(),
+                        e.refusal.getMessage()));
+                if (s.ack() == Submission.Ack.BUFFERED) {
+                    letters.add(DeadLetter.of(e.event(), e.refusal.getSQLState(), e.refusal.getMessage(),
+                            Instant.now()));
+                }
+            } else if (e.isNew) {
+                stored++;
+            } else {
+                duplicates++;
+            }
+        }
+        committed.settled(s, new Submission.Outcome(stored, duplicates, refused));
+    }
+
+    /** @return false at an outage (the letters are kept for the next attempt) */
+    private boolean deliverDeadLetters() {
+        if (undelivered.isEmpty()) {
+            return true;
+        }
+        try {
+            store.deadLetter(undelivered);
+            undelivered = List.of();
+            return true;
+        } catch (Exception failure) {
+            if (WriteFailure.of(failure) == WriteFailure.DATA) {
+                failures.onDeadLettersLost(undelivered, failure);
+                undelivered = List.of();
+                return true;
+            }
+            failures.onOutage(List.of(), List.of(), failure, backOff());
+            return false;
+        }
+    }
+
+    /** One event of a chunk and what became of it. */
+    private static final class Entry {
+        private final Submission submission;
+        private final int index;
+        private boolean done;
+        private boolean isNew;
+        private SQLException refusal;
+
+        Entry(Submission submission, int index) {
+            this.submission = submission;
+            this.index = index;
+        }
+
+        TrackedEvent event() {
+            return submission.events().get(index);
+        }
+
+        boolean done() {
+            return done;
+        }
+
+        void written(boolean isNew) {
+            this.done = true;
+            this.isNew = isNew;
+        }
+
+        void refused(SQLException cause) {
+            this.done = true;
+            this.refusal = cause;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.acme.analytics.ingest.flush;
+
+import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.deadletters.DeadLetter;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/** Where the {@link CommitLoop} writes: one transaction per call. {@link EventStore} in production. */
+public interface EventWriter {
+
+    /** @return the events that were new, in the order given (identical instances); an id stored before is skipped */
+    List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException;
+
+    /** Keeps refused acknowledged events aside. */
+    void deadLetter(List<DeadLetter> letters) throws SQLException;
+}
