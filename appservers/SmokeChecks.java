@@ -159,10 +159,13 @@ public class SmokeChecks {
                 String id = "\"" + campaign + "-" + n + "\"";
                 clients[i].await("fan-out", m -> m.contains("\"type\":\"event\"") && m.contains(id));
             }
-            expect("flow-control", clients[i].pings > 0, "client " + i + " received " + FAN_OUT_EVENTS
-                    + " events and no ping");
+            if (clients[i].pings == 0) {
+                throw new CheckFailed("flow-control", "client " + i + " received " + FAN_OUT_EVENTS
+                        + " events and no ping");
+            }
             sockets[i].sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
+        ok("flow-control");
         System.out.println("  " + FAN_OUT_CLIENTS + " clients got all " + FAN_OUT_EVENTS + " events in order; pings: "
                 + java.util.Arrays.stream(clients).mapToInt(c -> c.pings).sum());
         ok("fan-out");
