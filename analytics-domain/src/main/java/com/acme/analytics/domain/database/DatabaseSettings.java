@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * Where the database is and whom to connect as: the keys {@code analytics.db.url}, {@code analytics.db.user} and
  * {@code analytics.db.password}, read once by {@link DatabaseConfiguration}. The container's pool reads the same keys
- * through the placeholders of its {@code @DataSourceDefinition} (an annotation takes no object), so these three keys
- * name the database for both.
+ * through the placeholders of its definition (the WAR's {@code web.xml}, {@code jboss-web.xml} on WildFly), so these
+ * three keys name the database for both.
  *
  * @param url      a {@code jdbc:postgresql:} URL
  * @param user     the database user

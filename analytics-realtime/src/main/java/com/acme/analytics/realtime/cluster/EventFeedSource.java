@@ -4,12 +4,12 @@ import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -53,7 +53,7 @@ public class EventFeedSource {
     }
 
     /** Starts listening when the application starts, not at the first flush. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes WebModuleStarted started) {
         // Observing the start is enough: it instantiates this bean, whose @PostConstruct starts the feed.
     }
 

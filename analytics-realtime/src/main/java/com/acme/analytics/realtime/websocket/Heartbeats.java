@@ -4,12 +4,12 @@ import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +40,7 @@ public class Heartbeats {
         task = scheduler.scheduleAtFixedRate(this::beat, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes WebModuleStarted started) {
         // Observing the start instantiates the bean, whose @PostConstruct schedules the heartbeats.
     }
 

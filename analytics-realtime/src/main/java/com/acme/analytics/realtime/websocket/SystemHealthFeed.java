@@ -4,12 +4,12 @@ import com.acme.analytics.domain.health.HealthStatus;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +53,7 @@ public class SystemHealthFeed {
         task = scheduler.scheduleAtFixedRate(this::tick, 0, intervalMs, TimeUnit.MILLISECONDS);
     }
 
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes WebModuleStarted started) {
         // Observing the start instantiates the bean, whose @PostConstruct schedules the updates.
     }
 

@@ -1,9 +1,9 @@
 package com.acme.analytics.realtime.websocket;
 
 import com.acme.analytics.realtime.hub.HubMetrics;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
@@ -105,7 +105,7 @@ public class TyrusInternals {
     }
 
     /** Registers the gauges when the application starts, not at the first connection. */
-    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    void onStart(@Observes WebModuleStarted started) {
         // Observing the start instantiates the bean, whose @PostConstruct registers the gauges.
     }
 
