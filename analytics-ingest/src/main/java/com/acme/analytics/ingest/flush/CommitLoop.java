@@ -23,7 +23,9 @@ import java.util.function.LongSupplier;
  *   a buffered (already acknowledged) one becomes a {@link DeadLetter}.</li>
  *   <li>Outage: committed-mode submissions not written are given up (their callers hear at once and may retry);
  *   buffered ones are kept and written first, but not before a backoff that doubles from
- *   {@code initialBackoffMillis} up to {@code maxBackoffMillis} while the outage lasts.</li>
+ *   {@code initialBackoffMillis} up to {@code maxBackoffMillis} while the outage lasts. When a backoff ends with
+ *   nothing to write, the loop asks the database itself ({@link EventWriter#probe()}): an outage ends when the
+ *   database is back, not at the next write, which may never come.</li>
  * </ul>
  *
  * <p>Not thread-safe: one committer calls {@link #writeAll()} at a time; {@link #retryInNanos()} and
@@ -43,6 +45,9 @@ public final class CommitLoop {
 
         /** Every event of the submission was written or refused. */
         void settled(Submission submission, Submission.Outcome outcome);
+
+        /** Refused acknowledged events now stored in the dead-letter table. */
+        void deadLettered(List<DeadLetter> letters);
     }
 
     private final EventWriter store;
@@ -86,6 +91,10 @@ public final class CommitLoop {
         }
         List<Submission> chunk = retry.isEmpty() ? source.drain(maxBatch) : retry;
         retry = List.of();
+        if (chunk.isEmpty() && inOutage()) {
+            probe();
+            return 0;
+        }
         int tried = 0;
         while (!chunk.isEmpty()) {
             tried += chunk.stream().mapToInt(Submission::size).sum();
@@ -102,7 +111,7 @@ public final class CommitLoop {
         return outagesInARow == 0 ? 0 : notBeforeNanos - nanoClock.getAsLong();
     }
 
-    /** Whether the last write attempt found the database unavailable. */
+    /** Whether the last write attempt (or probe) found the database unavailable. */
     public boolean inOutage() {
         return outagesInARow > 0;
     }
@@ -148,6 +157,16 @@ public final class CommitLoop {
         retry = kept;
         failures.onOutage(givenUp, partlyStored, outage, backOff());
         return false;
+    }
+
+    /** After an outage's backoff, with nothing to write: whether the database is back. */
+    private void probe() {
+        try {
+            store.probe();
+            outagesInARow = 0;
+        } catch (Exception failure) {
+            failures.onOutage(List.of(), List.of(), failure, backOff());
+        }
     }
 
     /** @return the backoff begun now, in milliseconds */
@@ -215,6 +234,7 @@ public final class CommitLoop {
         }
         try {
             store.deadLetter(undelivered);
+            committed.deadLettered(undelivered);
             undelivered = List.of();
             return true;
         } catch (Exception failure) {

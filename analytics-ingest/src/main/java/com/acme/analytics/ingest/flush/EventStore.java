@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -179,6 +180,16 @@ final class EventStore implements EventWriter, AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException failure) {
+            closeAfter(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public void probe() throws SQLException {
+        try (Statement s = connection().createStatement()) {
+            s.execute("select 1");
         } catch (SQLException failure) {
             closeAfter(failure);
             throw failure;

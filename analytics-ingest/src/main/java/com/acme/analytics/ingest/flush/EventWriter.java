@@ -14,4 +14,7 @@ public interface EventWriter {
 
     /** Keeps refused acknowledged events aside. */
     void deadLetter(List<DeadLetter> letters) throws SQLException;
+
+    /** Reaches the database without writing; throws as a write would while it is unavailable. */
+    void probe() throws SQLException;
 }

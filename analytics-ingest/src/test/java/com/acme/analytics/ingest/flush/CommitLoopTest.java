@@ -43,6 +43,7 @@ class CommitLoopTest {
     private final List<Submission> partlyStored = new ArrayList<>();
     private final List<Long> outageRetries = new ArrayList<>();
     private final List<DeadLetter> lost = new ArrayList<>();
+    private final List<String> deadLettered = new ArrayList<>();
 
     private final CommitLoop loop = new CommitLoop(store, this::drain, 100, new CommitLoop.Committed() {
         @Override
@@ -53,6 +54,11 @@ class CommitLoopTest {
         @Override
         public void settled(Submission s, Submission.Outcome outcome) {
             assertNull(settled.put(s, outcome), "settled twice");
+        }
+
+        @Override
+        public void deadLettered(List<DeadLetter> letters) {
+            letters.forEach(l -> deadLettered.add(l.eventId()));
         }
     }, new FlushFailureHandler() {
         @Override
@@ -146,6 +152,7 @@ class CommitLoopTest {
         assertEquals("poison-alone", letter.eventId());
         assertEquals("22P05", letter.sqlState());
         assertTrue(letter.eventJson().contains("\"eventId\":\"poison-alone\""), letter.eventJson());
+        assertEquals(List.of("poison-alone"), deadLettered);
         int writes = store.writes;
         loop.writeAll();
         assertEquals(writes, store.writes, "a refused event is never written again");
@@ -246,12 +253,49 @@ class CommitLoopTest {
         loop.writeAll();
         assertTrue(loop.inOutage());
         assertTrue(store.deadLetters.isEmpty());
+        assertTrue(deadLettered.isEmpty(), "counted once stored, not before");
         advance(INITIAL_BACKOFF_MS);
         submit(Ack.COMMITTED, "next");
         loop.writeAll();
         assertEquals(List.of("poison-1"), store.deadLetters.stream().map(DeadLetter::eventId).toList());
+        assertEquals(List.of("poison-1"), deadLettered);
         assertEquals(Set.of("ok", "next"), store.storedIds);
         assertTrue(lost.isEmpty());
+    }
+
+    @Test
+    void shouldEndAnOutageWithoutTrafficOnceAProbeReachesTheDatabase() {
+        store.outages = 1;
+        Submission waiting = submit(Ack.COMMITTED, "w1");
+        loop.writeAll();
+        assertEquals(List.of(waiting), givenUp);
+        assertTrue(loop.inOutage());
+        assertEquals(0, store.probes, "no probe before the backoff ends");
+
+        advance(INITIAL_BACKOFF_MS);
+        assertEquals(0, loop.writeAll(), "nothing to write");
+        assertEquals(1, store.probes);
+        assertFalse(loop.inOutage(), "the database is back although nothing was written");
+        assertEquals(1, store.writes);
+    }
+
+    @Test
+    void shouldBackOffFurtherWhileProbesFindTheDatabaseDown() {
+        store.outages = 3; // the write and two probes
+        submit(Ack.COMMITTED, "w1");
+        loop.writeAll();
+        advance(INITIAL_BACKOFF_MS);
+        loop.writeAll();
+        assertTrue(loop.inOutage());
+        loop.writeAll();
+        assertEquals(1, store.probes, "no probe during the backoff");
+        advance(200);
+        loop.writeAll();
+        advance(400);
+        loop.writeAll();
+        assertEquals(List.of(100L, 200L, 400L), outageRetries);
+        assertEquals(3, store.probes);
+        assertFalse(loop.inOutage());
     }
 
     /**
@@ -263,6 +307,7 @@ class CommitLoopTest {
         int outages;
         int outageAfterWrites = -1;
         int deadLetterOutages;
+        int probes;
         String failState = "08006";
         final Set<String> storedIds = new HashSet<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -297,6 +342,15 @@ class CommitLoopTest {
                 throw new SQLException("Connection refused", "08001");
             }
             deadLetters.addAll(letters);
+        }
+
+        @Override
+        public void probe() throws SQLException {
+            probes++;
+            if (outages > 0) {
+                outages--;
+                throw new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+            }
         }
     }
 }
