@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -106,6 +108,13 @@ final class EventStore implements EventWriter, AutoCloseable {
             values (?, ?, ?, ?, ?, ?::timestamptz)
             """;
 
+    /** Metadata that jsonb refuses (see R__jsonb_refusal.sql), by 0-based index. */
+    private static final String METADATA_REFUSALS = """
+            select x.n - 1, r.sql_state, r.reason
+            from unnest(?::text[]) with ordinality as x(m, n), lateral jsonb_refusal(x.m) r
+            where r.sql_state is not null
+            """;
+
     private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
     private Connection connection;
 
@@ -180,6 +189,24 @@ final class EventStore implements EventWriter, AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException failure) {
+            closeAfter(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public Map<Integer, SQLException> refusals(List<TrackedEvent> events) throws SQLException {
+        Connection con = connection();
+        try (PreparedStatement ps = con.prepareStatement(METADATA_REFUSALS)) {
+            ps.setArray(1, con.createArrayOf("text", events.stream().map(TrackedEvent::metadataJson).toArray()));
+            Map<Integer, SQLException> refused = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    refused.put(rs.getInt(1), new SQLException(rs.getString(3), rs.getString(2)));
+                }
+            }
+            return refused;
         } catch (SQLException failure) {
             closeAfter(failure);
             throw failure;

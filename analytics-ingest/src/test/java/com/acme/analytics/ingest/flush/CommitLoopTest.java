@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -264,6 +265,52 @@ class CommitLoopTest {
     }
 
     @Test
+    void shouldRefuseWhatTheStoreNamesAndWriteTheRestInOneMoreStatement() {
+        store.namesRefusals = true;
+        List<Submission> good = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            good.add(submit(Ack.COMMITTED, "g" + i + "a", "g" + i + "b"));
+        }
+        Submission poisoned = submit(Ack.COMMITTED, "poison-named-1", "ok", "poison-named-2");
+        Submission buffered = submit(Ack.BUFFERED, "poison-named-3");
+        loop.writeAll();
+        good.forEach(s -> assertEquals(new Submission.Outcome(2, 0), settled.get(s)));
+        assertEquals(List.of(0, 2), settled.get(poisoned).refused().stream().map(Submission.Refusal::index).toList());
+        assertEquals(1, settled.get(poisoned).stored());
+        assertEquals(List.of("poison-named-1", "poison-named-2", "poison-named-3"), refusedIds);
+        assertEquals(List.of("poison-named-3"), deadLettered);
+        assertEquals(29, store.storedIds.size());
+        assertEquals(1, store.checks);
+        assertEquals(2, store.writes, "the refused chunk, then the rest at once: no split");
+    }
+
+    @Test
+    void shouldSplitWhatTheStoreCannotNameOnceTheNamedAreOut() {
+        store.namesRefusals = true;
+        Submission s = submit(Ack.COMMITTED, "a", "poison-named-1", "b", "c", "poison-unnamed", "d", "e", "f");
+        loop.writeAll();
+        assertEquals(List.of(1, 4), settled.get(s).refused().stream().map(Submission.Refusal::index).toList());
+        assertEquals(6, settled.get(s).stored());
+        assertEquals(1, store.checks, "the halves are not checked again");
+        assertFalse(loop.inOutage());
+    }
+
+    @Test
+    void shouldTreatAnOutageDuringTheCheckAsAnOutage() {
+        store.namesRefusals = true;
+        store.checkOutages = 1;
+        Submission waiting = submit(Ack.COMMITTED, "ok", "poison-named-1");
+        Submission buffered = submit(Ack.BUFFERED, "b1");
+        loop.writeAll();
+        assertTrue(loop.inOutage());
+        assertEquals(List.of(waiting), givenUp);
+        assertTrue(refusedIds.isEmpty());
+        advance(INITIAL_BACKOFF_MS);
+        loop.writeAll();
+        assertEquals(new Submission.Outcome(1, 0), settled.get(buffered));
+    }
+
+    @Test
     void shouldEndAnOutageWithoutTrafficOnceAProbeReachesTheDatabase() {
         store.outages = 1;
         Submission waiting = submit(Ack.COMMITTED, "w1");
@@ -308,6 +355,10 @@ class CommitLoopTest {
         int outageAfterWrites = -1;
         int deadLetterOutages;
         int probes;
+        /** Whether {@link #refusals} names the events whose id starts with "poison-named" (else it names none). */
+        boolean namesRefusals;
+        int checks;
+        int checkOutages;
         String failState = "08006";
         final Set<String> storedIds = new HashSet<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -342,6 +393,22 @@ class CommitLoopTest {
                 throw new SQLException("Connection refused", "08001");
             }
             deadLetters.addAll(letters);
+        }
+
+        @Override
+        public Map<Integer, SQLException> refusals(List<TrackedEvent> events) throws SQLException {
+            checks++;
+            if (checkOutages > 0) {
+                checkOutages--;
+                throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+            }
+            Map<Integer, SQLException> named = new HashMap<>();
+            for (int i = 0; namesRefusals && i < events.size(); i++) {
+                if (events.get(i).eventId().startsWith("poison-named")) {
+                    named.put(i, new SQLException("value overflows numeric format", "22003"));
+                }
+            }
+            return named;
         }
 
         @Override
