@@ -135,7 +135,7 @@ class PoisonIngestIT extends InNewWorkspace {
                 ps.executeUpdate();
             }
         }
-        Response run = client.bearer(Tenants.operatorToken()).postJson("test/retention", "");
+        Response run = client.bearer(Tenants.operatorToken()).postJson("api/test/retention", "");
         assertEquals(204, run.status(), run.body());
         JsonArray kept = client.get("api/workspaces/" + org + "/dead-letters", "application/json").jsonArray();
         assertEquals(1, kept.size(), kept.toString());
