@@ -27,7 +27,8 @@ import java.util.Properties;
  *
  * <p>Usage: {@code Launcher <analytics-web.war>}; environment: {@code PORT} (8080), {@code ANALYTICS_DATA_DIR}
  * (./data), {@code ANALYTICS_DB_URL}/{@code _USER}/{@code _PASSWORD}, {@code ANALYTICS_EMBEDDED_DB_PORT} (any),
- * {@code SSL_PORT} (none) with {@code ANALYTICS_TLS_KEYSTORE}, {@code _KEYSTORE_PASSWORD}, {@code _CERT_ALIAS}.
+ * {@code SSL_PORT} (none) with {@code ANALYTICS_TLS_KEYSTORE}, {@code _KEYSTORE_PASSWORD}, {@code _CERT_ALIAS},
+ * {@code ANALYTICS_DEMO_SIMULATION} ({@code true}: the demo workspace gets a gentle simulation).
  *
  * <p>The application writes the demo workspace's credentials to {@code credentials.properties} in the data
  * directory at each start (see {@code DemoWorkspace}); once the server is healthy they are printed.
@@ -59,6 +60,12 @@ public final class Launcher {
 
         Path credentials = dataDir.resolve("credentials.properties");
         System.setProperty("analytics.security.bootstrap-file", credentials.toString());
+        // The demo workspace's sample traffic (analytics.simulator.demo, on by default): off with
+        // ANALYTICS_DEMO_SIMULATION=false.
+        String demoSimulation = System.getenv("ANALYTICS_DEMO_SIMULATION");
+        if (demoSimulation != null && !demoSimulation.isBlank()) {
+            System.setProperty("analytics.simulator.demo", demoSimulation.trim());
+        }
         Instant started = Instant.now();
 
         // Payara Micro serves a WAR named ROOT.war at the root context, where the documents' URLs expect it.
@@ -76,7 +83,8 @@ public final class Launcher {
                 .setRootDir(freshDirectory(dataDir.resolve("payara")).toFile())
                 .setPrintLogo(false)
                 .addDeploymentFile(war.toFile())
-                .setPostBootHandler(Launcher::runPostBootCommands)
+                .setPreBootHandler(admin -> runCommands(admin, "/pre-boot-commands.txt"))
+                .setPostBootHandler(admin -> runCommands(admin, "/post-boot-commands.txt"))
                 .bootStrap();
 
         EmbeddedDatabase db = database;
@@ -132,9 +140,12 @@ public final class Launcher {
         System.out.println("Demo dashboard: " + base + "#token=" + demo.getProperty("token"));
     }
 
-    /** The commands of {@code post-boot-commands.txt}, which the integration tests give Payara Micro too. */
-    private static void runPostBootCommands(AdminCommandRunner admin) {
-        try (var in = Launcher.class.getResourceAsStream("/post-boot-commands.txt")) {
+    /**
+     * The commands of {@code pre-boot-commands.txt} (configuration, applied before the listeners start, so none is
+     * restarted) or {@code post-boot-commands.txt}; the integration tests give Payara Micro the same files.
+     */
+    private static void runCommands(AdminCommandRunner admin, String resource) {
+        try (var in = Launcher.class.getResourceAsStream(resource)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] words = line.trim().split("\\s+");
                 if (!words[0].isEmpty() && !words[0].startsWith("#")) {

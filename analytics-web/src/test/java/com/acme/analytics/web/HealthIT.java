@@ -13,14 +13,18 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code /health} follows the database: 503 while it is unreachable, 200 again once it is back. */
+/**
+ * {@code /health} and the dashboards' {@code system_health} follow the database: 503 and not healthy while it is
+ * unreachable, 200 and healthy again once it is back.
+ */
 class HealthIT extends InNewWorkspace {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application("analytics.realtime.stats-interval-ms=500");
     }
 
     @Test
@@ -70,5 +74,41 @@ class HealthIT extends InNewWorkspace {
     private static String check(Response health, String name) {
         return health.json().getJsonArray("checks").stream().map(JsonObject.class::cast)
                 .filter(c -> c.getString("name").equals(name)).findFirst().orElseThrow().getString("status");
+    }
+
+    @Test
+    void systemHealthStatusFollowsTheDatabase() throws Exception {
+        Client.Socket socket = new Client(base).bearer(tenant.token("viewer")).webSocket("ws/realtime");
+        try {
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"system_health\"],"
+                    + "\"organizationId\":\"" + org + "\"}}");
+            assertEquals("healthy", awaitHealth(socket).getString("status"));
+
+            db.proxy().cut();
+            try {
+                JsonObject down = socket.pollMessage(m -> isHealth(m) && !health(m).getString("status")
+                        .equals("healthy"), Duration.ofSeconds(30)).orElseThrow(() -> new AssertionError(
+                        "system_health still healthy without a database"));
+                assertFalse(health(down).getJsonObject("checks").getBoolean("database"), down.toString());
+            } finally {
+                db.proxy().restore();
+            }
+            assertTrue(socket.pollMessage(m -> isHealth(m) && health(m).getString("status").equals("healthy"),
+                    Duration.ofSeconds(40)).isPresent(), "system_health not healthy after the database came back");
+        } finally {
+            socket.close();
+        }
+    }
+
+    private static JsonObject awaitHealth(Client.Socket socket) throws InterruptedException {
+        return health(socket.awaitMessage(HealthIT::isHealth));
+    }
+
+    private static boolean isHealth(JsonObject m) {
+        return m.getString("type").equals("metrics_update") && m.getJsonObject("data").containsKey("system_health");
+    }
+
+    private static JsonObject health(JsonObject m) {
+        return m.getJsonObject("data").getJsonObject("system_health");
     }
 }

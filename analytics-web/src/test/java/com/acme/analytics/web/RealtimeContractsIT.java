@@ -58,6 +58,7 @@ class RealtimeContractsIT {
                 "analytics.realtime.heartbeat-interval-ms=1000",
                 "analytics.realtime.stats-interval-ms=1000",
                 "analytics.realtime.subscription.idle-seconds=3",
+                "analytics.realtime.subscription.heartbeat-interval-ms=1000",
                 // These tests open many connections and send many events from one address and credential.
                 "analytics.security.rate-limit.connections-per-address-per-second=1000",
                 "analytics.security.rate-limit.ingest-per-key-per-second=100000",
@@ -342,6 +343,112 @@ class RealtimeContractsIT {
     }
 
     @Test
+    void dashboardSocketSubscribesWithoutOrganizationIdAnswersHeartbeatsAndNamesEntityTypes() throws Exception {
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            // 004's client names no workspace: the credential's is meant.
+            socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"system_health\"],"
+                    + "\"events\":[\"ai_agent\",\"social_media\"],\"real_time_updates\":true}}");
+            JsonObject first = socket.awaitMessage(m -> isType(m, "metrics_update") || isType(m, "error"));
+            assertEquals("metrics_update", first.getString("type"), first.toString());
+            JsonObject health = first.getJsonObject("data").getJsonObject("system_health");
+            assertNotNull(health, "the first update carries the subscribed system_health: " + first);
+            assertEquals("healthy", health.getString("status"), health.toString());
+            assertTrue(health.getJsonObject("checks").getBoolean("database"), health.toString());
+            assertTrue(health.getInt("connections") >= 1, health.toString());
+
+            socket.send("{\"type\":\"heartbeat\",\"timestamp\":1}");
+            // The server's own heartbeats (every second here) carry no data; the answer is the dashboard envelope.
+            socket.awaitMessage(m -> isType(m, "heartbeat") && m.containsKey("data"));
+            socket.send("{\"type\":\"pong\"}");
+            socket.send("{\"type\":\"ping\"}");
+            JsonObject answer = socket.awaitMessage(m -> !isType(m, "heartbeat") && !isType(m, "metrics_update"));
+            assertEquals("pong", answer.getString("type"), "a pong is taken silently: " + answer);
+
+            track("agent.task.completed", "{\"agentId\":\"a-1\"}");
+            track("social.share", "{\"platform\":\"linkedin\"}");
+            track("task.started", "{}");
+            JsonObject agent = socket.awaitMessage(m -> isType(m, "event")).getJsonObject("data");
+            assertEquals("agent.task.completed", agent.getString("event_type"));
+            assertEquals("ai_agent", agent.getString("entity_type"));
+            JsonObject social = socket.awaitMessage(m -> isType(m, "event")).getJsonObject("data");
+            assertEquals("social_media", social.getString("entity_type"));
+            assertTrue(socket.pollMessage(m -> isType(m, "event"), Duration.ofSeconds(2)).isEmpty(),
+                    "a system event is not among the subscribed entity types");
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void dashboardSocketReplaysMoreEventsThanItsQueueHoldsAndAgainOnTheSameSocket() throws Exception {
+        String subscribe = "{\"type\":\"subscribe\",\"data\":{\"events\":[\"campaign\"],\"lastSequence\":";
+        Client.Socket before = client.webSocket("ws/realtime");
+        long start;
+        try {
+            before.send("{\"type\":\"subscribe\",\"data\":{\"events\":[\"campaign\"]}}");
+            before.awaitMessage(m -> isType(m, "metrics_update"));
+            ingest("click", "camp_r", "{\"n\":0}");
+            start = before.awaitMessage(m -> isType(m, "event")).getJsonNumber("sequence").longValue();
+        } finally {
+            before.close();
+        }
+        // Missed while away: four times the queue of this deployment (50), all within the replay window.
+        int missed = 200;
+        StringBuilder batch = new StringBuilder("{\"events\":[");
+        for (int i = 1; i <= missed; i++) {
+            batch.append(i == 1 ? "" : ",").append("{\"eventType\":\"click\",\"campaignId\":\"camp_r\",")
+                    .append("\"organizationId\":\"").append(org).append("\"}");
+        }
+        // Known to have gone through the hub (so into the replay window) once a later event has: a watcher of
+        // system events sees the marker, and none of the clicks, which would overflow its queue.
+        Client.Socket watcher = client.webSocket("ws/realtime");
+        try {
+            watcher.send("{\"type\":\"subscribe\",\"data\":{\"events\":[\"system\"]}}");
+            watcher.awaitMessage(m -> isType(m, "metrics_update"));
+            assertEquals(200, client.postJson("api/analytics/real-time", batch + "]}").status());
+            awaitStored(missed + 1);
+            track("task.step", "{\"marker\":true}");
+            watcher.awaitMessage(m -> isType(m, "event"));
+        } finally {
+            watcher.close();
+        }
+        Client.Socket socket = client.webSocket("ws/realtime");
+        try {
+            for (int round = 1; round <= 2; round++) {
+                // The same socket asks again from the same old sequence: everything after it comes again, in order.
+                socket.send(subscribe + start + "}}");
+                long previous = start;
+                for (int i = 1; i <= missed; i++) {
+                    JsonObject m = socket.awaitMessage(x -> isType(x, "event") || isType(x, "error"));
+                    assertEquals("event", m.getString("type"), "round " + round + ", event " + i + ": " + m);
+                    long sequence = m.getJsonNumber("sequence").longValue();
+                    assertTrue(sequence > previous, "in order: " + sequence + " after " + previous);
+                    previous = sequence;
+                }
+            }
+            ingest("conversion", "camp_r", "{}");
+            assertEquals("conversion", socket.awaitMessage(m -> isType(m, "event")).getJsonObject("data")
+                    .getString("event_type"), "live events follow the replay");
+            assertTrue(socket.isOpen());
+        } finally {
+            socket.close();
+        }
+    }
+
+    @Test
+    void sseResponsesAreNeitherCachedNorBuffered() throws Exception {
+        Client.Lines stream = client.eventStream("api/workspaces/" + org + "/analytics/realtime");
+        try {
+            stream.awaitFullEvent("connected");
+            assertEquals("no-cache", stream.response().headers().firstValue("Cache-Control").orElse(""));
+            assertEquals("no", stream.response().headers().firstValue("X-Accel-Buffering").orElse(""));
+        } finally {
+            stream.close();
+        }
+    }
+
+    @Test
     void trackingRefusesBadEventsWithProblems() throws Exception {
         String path = "api/workspaces/" + org + "/analytics/realtime";
         for (String[] bad : new String[][] {
@@ -414,15 +521,11 @@ class RealtimeContractsIT {
                 .json().getJsonObject("subscription").getString("id");
         assertEquals(200, client.get("api/analytics/real-time/updates?subscriptionId=" + id, "application/json")
                 .status());
+        // Polling the subscription would keep it alive: watch the workspace's count of subscriptions instead.
         Eventually.within(Duration.ofSeconds(15), "idle subscription kept", () -> client.get(
-                "api/analytics/real-time/updates?subscriptionId=" + id, "application/json").status() == 404
-                || waitABit());
-    }
-
-    /** Polling would keep the subscription alive: look rarely. */
-    private static boolean waitABit() throws InterruptedException {
-        Thread.sleep(4000);
-        return false;
+                "api/analytics/real-time/subscribe", "application/json").json().getInt("activeSubscriptions") == 0);
+        assertEquals(404, client.get("api/analytics/real-time/updates?subscriptionId=" + id, "application/json")
+                .status());
     }
 
     @Test

@@ -54,6 +54,7 @@ public class DemoWorkspace {
     WriteKeys writeKeys;
     @Inject
     Tokens tokens;
+    private volatile String workspaceId;
 
     @PostConstruct
     void bootstrap() {
@@ -67,6 +68,11 @@ public class DemoWorkspace {
         } catch (SQLException e) {
             throw new IllegalStateException("The demo workspace could not be prepared", e);
         }
+    }
+
+    /** The demo workspace of this start, or empty when there is none (no bootstrap file configured). */
+    public Optional<String> workspaceId() {
+        return Optional.ofNullable(workspaceId);
     }
 
     private void write(Path path) throws IOException, SQLException {
@@ -102,6 +108,7 @@ public class DemoWorkspace {
             demo.store(out, "Demo credentials of ./run.sh; keep private");
         }
         Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        this.workspaceId = workspaceId;
         LOG.info("Demo workspace " + workspaceId + " ready; its credentials are in " + path);
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.deadletters.DeadLetter;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -89,14 +89,7 @@ public class BatchFlusher {
     @ConfigProperty(name = "analytics.ingest.failure-log-interval-ms")
     long failureLogIntervalMs;
     @Inject
-    @ConfigProperty(name = "analytics.db.url")
-    String databaseUrl;
-    @Inject
-    @ConfigProperty(name = "analytics.db.user")
-    String databaseUser;
-    @Inject
-    @ConfigProperty(name = "analytics.db.password")
-    Optional<String> databasePassword;
+    DirectConnections connections;
 
     private EventStore store;
     private Answers answers;
@@ -119,7 +112,7 @@ public class BatchFlusher {
 
     @PostConstruct
     void start() {
-        store = new EventStore(databaseUrl, databaseUser, databasePassword.orElse(""));
+        store = new EventStore(connections);
         answers = new Answers(Executors.newFixedThreadPool(2, threads));
         announcer = new Announcer(flushed, Executors.newSingleThreadExecutor(threads), announceIntervalMs,
                 buffer.capacity());

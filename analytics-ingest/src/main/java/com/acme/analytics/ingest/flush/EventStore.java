@@ -1,8 +1,8 @@
 package com.acme.analytics.ingest.flush;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.deadletters.DeadLetter;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -115,13 +115,11 @@ final class EventStore implements EventWriter, AutoCloseable {
             where r.sql_state is not null
             """;
 
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final DirectConnections connections;
     private Connection connection;
 
-    EventStore(String url, String user, String password) {
-        dataSource.setURL(url);
-        dataSource.setUser(user);
-        dataSource.setPassword(password);
+    EventStore(DirectConnections connections) {
+        this.connections = connections;
     }
 
     /**
@@ -225,7 +223,7 @@ final class EventStore implements EventWriter, AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = dataSource.getConnection();
+            connection = connections.open("analytics-committer");
             connection.setAutoCommit(true);
         }
         return connection;

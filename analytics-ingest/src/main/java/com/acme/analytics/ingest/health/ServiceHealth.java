@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.health;
 
+import com.acme.analytics.domain.health.HealthStatus;
 import com.acme.analytics.ingest.flush.BatchFlusher;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,7 @@ import java.util.Map;
 
 /** Whether the parts that accepting and storing events need are up. */
 @ApplicationScoped
-public class ServiceHealth {
+public class ServiceHealth implements HealthStatus {
 
     private static final int DATABASE_TIMEOUT_SECONDS = 2;
 
@@ -21,7 +22,7 @@ public class ServiceHealth {
     @Inject
     BatchFlusher flusher;
 
-    /** Each check by name, true when up. */
+    @Override
     public Map<String, Boolean> checks() {
         return Map.of("database", databaseUp(), "flusher", flusher.isHealthy());
     }

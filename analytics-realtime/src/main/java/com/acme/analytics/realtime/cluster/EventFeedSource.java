@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.cluster;
 
+import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
@@ -13,8 +14,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Optional;
 
 /**
  * Starts the configured {@link EventFeed} with the application and hands it every flush: {@code postgres} (the
@@ -38,22 +37,15 @@ public class EventFeedSource {
     @ConfigProperty(name = "analytics.realtime.outbox-retention-seconds")
     long outboxRetentionSeconds;
     @Inject
-    @ConfigProperty(name = "analytics.db.url")
-    String databaseUrl;
-    @Inject
-    @ConfigProperty(name = "analytics.db.user")
-    String databaseUser;
-    @Inject
-    @ConfigProperty(name = "analytics.db.password")
-    Optional<String> databasePassword;
+    DirectConnections connections;
 
     @PostConstruct
     void start() {
         switch (kind) {
             case LOCAL -> feed = new LocalEventFeed(dispatcher);
             case POSTGRES -> {
-                PostgresEventFeed postgres = new PostgresEventFeed(databaseUrl, databaseUser,
-                        databasePassword.orElse(""), outboxRetentionSeconds, threads, dispatcher, remoteEvents);
+                PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
+                        dispatcher::dispatch, remoteEvents);
                 postgres.start();
                 feed = postgres;
             }

@@ -1,7 +1,6 @@
 package com.acme.analytics.realtime.hub;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send (of one message, or of a
  * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
  * transport and the queue's capacity here.
+ *
+ * <p>A client that resumes is {@link #restart restarted} with the events it missed, which take one place in the
+ * queue however many they are ({@link OrderedQueue}).
  *
  * <p>A client whose queue overflows, or whose send does not finish within the send timeout, is lagging: it is
  * told with an {@code error} (code {@code lagging}) ahead of anything else, receives no further ordered messages,
@@ -45,7 +48,7 @@ public final class ClientChannel {
     private volatile long lastActivityNanos = System.nanoTime();
 
     // Guarded by this.
-    private final ArrayDeque<Queued> ordered = new ArrayDeque<>();
+    private final OrderedQueue ordered = new OrderedQueue();
     private final Map<String, Queued> latest = new LinkedHashMap<>();
     private Outbound urgent;
     private boolean scheduled;
@@ -143,7 +146,7 @@ public final class ClientChannel {
                     markLagging(now);
                     return false;
                 }
-                ordered.add(new Queued(message, now));
+                ordered.add(message, now);
                 lastQueuedSequence = Math.max(lastQueuedSequence, message.sequence());
             }
         }
@@ -160,14 +163,38 @@ public final class ClientChannel {
         lastSentSequence = Math.max(lastSentSequence, sequence);
     }
 
+    /**
+     * Starts the client over after {@code sequence}, as a new {@code subscribe} does: events queued but not sent
+     * are forgotten (answers stay, in order), then the missed events go out, ahead of any event queued later.
+     * Events are queued from then on only above {@code upTo}, the last sequence the missed events could hold.
+     *
+     * @param missed events after {@code sequence}, oldest first, rendered when their turn comes (null: skipped)
+     */
+    public <T> void restart(long sequence, long upTo, List<T> missed, Function<? super T, Outbound> render) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            ordered.replay(missed, render, System.nanoTime());
+            lastQueuedSequence = Math.max(sequence, upTo);
+            lastSentSequence = sequence;
+        }
+        schedule();
+    }
+
+    /** Forgets the events queued and not sent, as an {@code unsubscribe} does; answers stay. */
+    public synchronized void dropEvents() {
+        ordered.dropEvents();
+    }
+
     /** The highest event sequence queued for this client, 0 when none. */
     public synchronized long lastSequence() {
         return lastQueuedSequence;
     }
 
-    /** Messages waiting, in the queue and coalesced. */
+    /** Messages waiting, in the queue (a replay counted by what it has left) and coalesced. */
     public synchronized int queued() {
-        return ordered.size() + latest.size();
+        return ordered.messages() + latest.size();
     }
 
     public synchronized boolean lagging() {
@@ -223,10 +250,13 @@ public final class ClientChannel {
                 } else {
                     batch = new ArrayList<>(Math.min(maxBatch, ordered.size() + 1));
                     batch.add(picked.message());
-                    while (batch.size() < maxBatch && !ordered.isEmpty()) {
-                        Outbound next = ordered.poll().message();
-                        lastSentSequence = Math.max(lastSentSequence, next.sequence());
-                        batch.add(next);
+                    while (batch.size() < maxBatch) {
+                        Queued next = ordered.poll(now);
+                        if (next == null) {
+                            break;
+                        }
+                        lastSentSequence = Math.max(lastSentSequence, next.message().sequence());
+                        batch.add(next.message());
                     }
                 }
                 sending = true;
@@ -286,7 +316,7 @@ public final class ClientChannel {
             nextUpdateNanos = now + settings.minUpdateInterval().toNanos();
             return q;
         }
-        return ordered.poll();
+        return ordered.poll(now);
     }
 
     private void markLagging(long now) {
@@ -340,8 +370,5 @@ public final class ClientChannel {
 
     boolean transportOpen() {
         return transport.isOpen();
-    }
-
-    private record Queued(Outbound message, long at) {
     }
 }

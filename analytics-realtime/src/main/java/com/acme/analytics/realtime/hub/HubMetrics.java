@@ -11,6 +11,16 @@ public interface HubMetrics {
     /** Registers the live figures, read when the metrics are scraped. */
     void gauges(LongSupplier connections, LongSupplier queued);
 
+    /**
+     * Registers the gauges of the container-specific ways of sending, each {@code 1} when the latest WebSocket
+     * session opened uses it, {@code 0} when it does not (switched off, or not available on this server), {@code -1}
+     * before the first session.
+     *
+     * @param fastSend         whether frames encoded once go straight to the container's socket
+     * @param handshakeRelease whether the container's copies of the handshake are let go once the session is open
+     */
+    void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease);
+
     /** A waiting update was replaced by a newer one. */
     void coalesced();
 

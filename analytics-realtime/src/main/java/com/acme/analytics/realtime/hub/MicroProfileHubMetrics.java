@@ -44,6 +44,12 @@ public class MicroProfileHubMetrics implements HubMetrics {
     }
 
     @Override
+    public void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease) {
+        registry.gauge("analytics.realtime.websocket.fast.send", fastSend, LongSupplier::getAsLong);
+        registry.gauge("analytics.realtime.websocket.handshake.release", handshakeRelease, LongSupplier::getAsLong);
+    }
+
+    @Override
     public void coalesced() {
         coalesced.inc();
     }

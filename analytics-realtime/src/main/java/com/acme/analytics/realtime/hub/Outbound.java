@@ -15,8 +15,15 @@ public final class Outbound {
     private final String text;
     private final String coalesceKey;
     private final long sequence;
-    /** Racy single-check cache: two threads may both encode, and either result is the same bytes. */
-    private byte[] frame;
+    /**
+     * The frame, encoded on first use by whichever sender thread needs it first. Volatile, because the array is
+     * shared between threads: without a happens-before edge from the writes of its bytes to another thread's read,
+     * that thread may see the reference and yet stale bytes (the racy single-check idiom is safe only for objects
+     * whose state is in final fields, and an array's elements are not). With the volatile write after the array is
+     * filled, every thread that reads the reference sees the whole frame. Two threads may still both encode: either
+     * result is the same bytes, and one of them is kept.
+     */
+    private volatile byte[] frame;
 
     /**
      * @param name        the SSE event name ({@code stats}, {@code event}, ...); WebSocket clients see only the text

@@ -13,6 +13,10 @@ public class SilentHubMetrics implements HubMetrics {
     }
 
     @Override
+    public void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease) {
+    }
+
+    @Override
     public void coalesced() {
     }
 

@@ -1,6 +1,7 @@
 package com.acme.analytics.realtime.hub;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -35,6 +36,16 @@ public interface Transport {
             throw new IllegalArgumentException(messages.size() + " messages for a transport that sends one at a time");
         }
         return send(messages.get(0), lastSequence);
+    }
+
+    /**
+     * Keeps an idle connection open through proxies that cut silent ones, with nothing the client's application
+     * sees (an SSE comment); by default nothing is sent.
+     *
+     * @param note a short word the keep-alive may carry, such as {@code heartbeat}
+     */
+    default CompletionStage<Void> keepAlive(String note) {
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Ends the connection; {@code reason} is a short code such as {@code lagging} or {@code expired}. */

@@ -74,7 +74,10 @@ public class LiveDispatcher {
 
     /**
      * Subscribes the client to its workspace topic, first queueing the events after {@code afterSequence} that
-     * the window holds, so it continues where it left off.
+     * the window holds, so it continues where it left off. The client starts over: events queued for an earlier
+     * subscription and not sent are forgotten, and a subscription from an older sequence replays again what it
+     * was sent before. The replay is sent as the client reads, outside its queue's bound, so any replay the
+     * window holds completes.
      *
      * @param afterSequence the last sequence the client saw, or {@link #head()} read before for live events only
      * @return false when events after that sequence had already left the window (the client has a gap)
@@ -84,17 +87,15 @@ public class LiveDispatcher {
         lock.lock();
         try {
             boolean complete = true;
-            channel.startAfter(afterSequence);
-            if (afterSequence < head && channel.audience() instanceof EventAudience audience) {
+            List<SequencedEvent> missed = List.of();
+            EventAudience audience = channel.audience() instanceof EventAudience a ? a : null;
+            if (afterSequence < head && audience != null) {
                 ReplayWindow.Replay replay = window.after(channel.workspaceId(), afterSequence);
                 complete = replay.complete();
-                for (SequencedEvent e : replay.events()) {
-                    Outbound message = audience.event(e);
-                    if (message != null) {
-                        channel.offer(message);
-                    }
-                }
+                missed = replay.events();
             }
+            // Under the lock: every later event is above head, so nothing is lost or sent twice.
+            channel.restart(afterSequence, head, missed, e -> audience.event(e));
             hub.subscribe(channel, topic);
             return complete;
         } finally {

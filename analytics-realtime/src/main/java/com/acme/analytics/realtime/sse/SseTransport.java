@@ -45,6 +45,13 @@ public final class SseTransport implements Transport {
         return CompletableFuture.runAsync(() -> sink.send(event).toCompletableFuture().join(), executor);
     }
 
+    /** An SSE comment ({@code : note}): traffic for proxies, ignored by {@code EventSource}. */
+    @Override
+    public CompletionStage<Void> keepAlive(String note) {
+        OutboundSseEvent comment = sse.newEventBuilder().comment(note).build();
+        return CompletableFuture.runAsync(() -> sink.send(comment).toCompletableFuture().join(), executor);
+    }
+
     @Override
     public void close(String reason) {
         // Closing ends the chunked response, which may wait on a client that does not read.

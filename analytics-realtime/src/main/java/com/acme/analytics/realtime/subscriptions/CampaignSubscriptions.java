@@ -28,13 +28,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The campaign subscriptions: each is a hub client of its campaigns' topics (or of every campaign of its
  * organization when it named none) whose transport is a bounded {@link Mailbox}. A subscription neither polled
- * nor streamed for the idle period is removed.
+ * nor streamed for the idle period is removed; so is one whose channel the hub closed (it is not counted, and
+ * answered as unknown, so that its client subscribes again). Attached streams get a heartbeat every interval.
  */
 @ApplicationScoped
 public class CampaignSubscriptions {
 
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> sweepTask;
+    private ScheduledFuture<?> heartbeatTask;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -46,16 +48,22 @@ public class CampaignSubscriptions {
     @Inject
     @ConfigProperty(name = "analytics.realtime.subscription.idle-seconds")
     long idleSeconds;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.subscription.heartbeat-interval-ms")
+    long heartbeatMs;
 
     @PostConstruct
     void start() {
         long every = Math.max(1, Math.min(60, idleSeconds / 2));
         sweepTask = scheduler.scheduleAtFixedRate(this::removeIdle, every, every, TimeUnit.SECONDS);
+        heartbeatTask = scheduler.scheduleAtFixedRate(this::heartbeat, heartbeatMs, heartbeatMs,
+                TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
     void stop() {
         sweepTask.cancel(false);
+        heartbeatTask.cancel(false);
     }
 
     public Subscription create(String organizationId, List<String> campaignIds) {
@@ -73,7 +81,16 @@ public class CampaignSubscriptions {
     }
 
     public Optional<Subscription> find(String id) {
-        return Optional.ofNullable(id).map(subscriptions::get);
+        return Optional.ofNullable(id).map(subscriptions::get).filter(this::live);
+    }
+
+    /** Whether the subscription's channel is open; one the hub closed is forgotten. */
+    private boolean live(Subscription s) {
+        if (!s.channel().isClosed()) {
+            return true;
+        }
+        subscriptions.remove(s.id(), s);
+        return false;
     }
 
     public boolean remove(String id) {
@@ -107,7 +124,7 @@ public class CampaignSubscriptions {
         long queued = 0;
         int active = 0;
         for (Subscription s : subscriptions.values()) {
-            if (workspaceId != null && !workspaceId.equals(s.organizationId())) {
+            if (workspaceId != null && !workspaceId.equals(s.organizationId()) || !live(s)) {
                 continue;
             }
             active++;
@@ -115,6 +132,14 @@ public class CampaignSubscriptions {
             queued += s.mailbox().size() + s.channel().queued();
         }
         return new Stats(active, queued, byOrganization);
+    }
+
+    void heartbeat() {
+        for (Subscription s : subscriptions.values()) {
+            if (s.mailbox().streaming()) {
+                s.channel().offer(Mailbox.HEARTBEAT);
+            }
+        }
     }
 
     void removeIdle() {

@@ -26,9 +26,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The updates of a campaign subscription: {@code format=sse} streams them ({@code Accept: text/event-stream}, as
- * an {@code EventSource} sends); otherwise ({@code format=json}, the default) a poll answers and empties what
- * waited.
+ * The updates of a campaign subscription: {@code format=sse} streams them, with a heartbeat comment every
+ * interval; otherwise ({@code format=json}, the default) a poll answers and empties what waited. The format alone
+ * chooses, whatever the {@code Accept} header ({@link UpdatesFormat}).
  */
 @Path("analytics/real-time/updates")
 @RequestScoped
@@ -57,8 +57,7 @@ public class UpdatesResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Poll poll(@QueryParam("subscriptionId") String subscriptionId, @QueryParam("format") String format) {
         if (format != null && !format.equals("json")) {
-            throw new InvalidInputException("format", format.equals("sse")
-                    ? "format=sse needs Accept: text/event-stream" : "must be sse or json");
+            throw new InvalidInputException("format", "must be sse or json");
         }
         Subscription s = subscription(subscriptionId);
         List<JsonValue> updates = subscriptions.poll(s).stream().map(UpdatesResource::parse).toList();

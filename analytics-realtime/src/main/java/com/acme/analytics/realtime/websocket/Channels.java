@@ -21,11 +21,12 @@ public final class Channels {
         // than the send itself with thousands of sessions. Heartbeats and the hub's lagging checks cover idle and
         // dead clients instead.
         WebSocketTransport.switchOffIdleTimeout(session);
-        WebSocketTransport transport = new WebSocketTransport(session, hub.executor());
+        TyrusInternals tyrus = TyrusInternals.instance();
+        WebSocketTransport transport = new WebSocketTransport(session, hub.executor(), tyrus.frameSender(session));
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);
         session.getUserProperties().put(TRANSPORT, transport);
-        TyrusHandshakeRelease.release(session);
+        tyrus.releaseHandshake(session);
         return channel;
     }
 
@@ -34,6 +35,14 @@ public final class Channels {
         WebSocketTransport transport = (WebSocketTransport) session.getUserProperties().get(TRANSPORT);
         if (transport != null) {
             transport.acknowledge(pong);
+        }
+    }
+
+    /** A message from the client: it is alive. */
+    public static void touch(Session session) {
+        ClientChannel channel = of(session);
+        if (channel != null) {
+            channel.touch();
         }
     }
 

@@ -84,14 +84,23 @@ public record ClientMessage(String type, JsonObject data, JsonObject raw) {
         return id;
     }
 
-    /** The subscription a {@code subscribe} message asks for. */
-    public DashboardSubscription subscription() {
+    /**
+     * The subscription a {@code subscribe} message asks for. 004's client names no workspace: the credential does.
+     *
+     * @param credentialWorkspace the workspace of the caller's credential, used when {@code data.organizationId}
+     *                            (or {@code workspaceId}) is absent; null for a credential of no workspace
+     */
+    public DashboardSubscription subscription(String credentialWorkspace) {
         String workspaceId = text("organizationId");
         if (workspaceId == null) {
             workspaceId = text("workspaceId");
         }
+        if (workspaceId == null) {
+            workspaceId = credentialWorkspace;
+        }
         if (workspaceId == null || workspaceId.isBlank()) {
-            throw new Rejected("invalid_subscription", "data.organizationId is required");
+            throw new Rejected("invalid_subscription",
+                    "data.organizationId is required: this credential belongs to no workspace");
         }
         Set<MetricCategory> metrics = EnumSet.noneOf(MetricCategory.class);
         for (String name : strings("metrics")) {

@@ -26,6 +26,14 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
 
     static final String NOTIFICATION_TYPE = "notification";
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "error", "success");
+    /**
+     * Entity types by the first word of an event type: 004's entity types ({@code campaign}, {@code lead},
+     * {@code payment}, {@code system}, {@code ai_agent}) and, for social events, the name of 004's
+     * {@code social_media} metric category.
+     */
+    static final Map<String, String> ENTITY_BY_PREFIX = Map.of("agent", "ai_agent", "ai_agent", "ai_agent",
+            "social", "social_media", "lead", "lead", "payment", "payment", "campaign", "campaign",
+            "system", "system");
 
     /** A client that has not subscribed yet: heartbeats and answers only. */
     static final DashboardAudience NONE = new DashboardAudience(Set.of(), Set.of(), false, false);
@@ -40,9 +48,14 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
         return true;
     }
 
+    /** An update after a batch, or null when the client wants none or none of its categories is computed here. */
     @Override
     public Outbound metrics(WorkspaceFigures figures) {
-        return realTimeUpdates ? metricsUpdate(figures) : null;
+        if (!realTimeUpdates) {
+            return null;
+        }
+        Map<String, Object> data = computed(figures);
+        return data.isEmpty() ? null : metricsUpdate(data);
     }
 
     @Override
@@ -50,8 +63,27 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
         return metrics;
     }
 
-    /** The {@code metrics_update} of the subscribed categories that the metric engine computes. */
-    Outbound metricsUpdate(WorkspaceFigures figures) {
+    /**
+     * The {@code metrics_update} answering a {@code subscribe}: every subscribed category, {@code system_health}
+     * included, so that the first update a client sees carries its figures.
+     *
+     * @param health this instance's figures, or null when they are not wanted (or unknown)
+     */
+    Outbound snapshot(WorkspaceFigures figures, SystemHealthFeed.SystemHealth health) {
+        Map<String, Object> data = figures == null ? new LinkedHashMap<>() : computed(figures);
+        if (health != null && metrics.contains(MetricCategory.SYSTEM_HEALTH)) {
+            data.put(MetricCategory.SYSTEM_HEALTH.wireName(), health);
+        }
+        return metricsUpdate(data);
+    }
+
+    private static Outbound metricsUpdate(Map<String, Object> data) {
+        return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update", data).toJson(),
+                "metrics");
+    }
+
+    /** The subscribed categories that the metric engine computes. */
+    private Map<String, Object> computed(WorkspaceFigures figures) {
         Map<String, Object> data = new LinkedHashMap<>();
         Dashboard dashboard = figures.dashboard();
         if (metrics.contains(MetricCategory.DASHBOARD)) {
@@ -66,8 +98,7 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
                 data.put(category.wireName(), values);
             }
         });
-        return Outbound.latest("metrics_update", MessageWriter.Envelope.now("metrics_update", data).toJson(),
-                "metrics");
+        return data;
     }
 
     /** A {@code metrics_update} holding {@code system_health}, or null when the client did not ask for it. */
@@ -107,11 +138,20 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
         return message("event", data, sequenced.sequence());
     }
 
-    /** The entity an event is about: as its properties name it, else its campaign, else the system. */
+    /**
+     * The entity an event is about: as its properties name it, else as the first word of its type says
+     * ({@code agent.task.completed} is about an {@code ai_agent}), else its campaign, else the system.
+     */
     static String entityType(TrackedEvent e, EventProperties props) {
         String named = props.text("entity_type", "entityType");
         if (named != null) {
             return named;
+        }
+        String type = e.eventType();
+        int dot = type.indexOf('.');
+        String inferred = dot > 0 ? ENTITY_BY_PREFIX.get(type.substring(0, dot)) : null;
+        if (inferred != null) {
+            return inferred;
         }
         return e.campaignId() != null ? "campaign" : "system";
     }

@@ -32,7 +32,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The live dashboard socket: {@code subscribe}, {@code unsubscribe} and {@code ping} in; {@code metrics_update},
+ * The live dashboard socket: {@code subscribe}, {@code unsubscribe}, {@code ping}, {@code heartbeat} and
+ * {@code pong} in; {@code metrics_update},
  * {@code event}, {@code notification}, {@code heartbeat}, {@code pong} and {@code error} out. A {@code subscribe}
  * may carry {@code lastSequence}: the events after it still in the replay window come first, then live ones, and
  * the metrics come as a fresh snapshot. The caller subscribes only to a workspace it may read.
@@ -79,11 +80,16 @@ public class RealtimeEndpoint {
                 case "unsubscribe" -> {
                     ClientChannel channel = Channels.of(session);
                     hub.unsubscribeAll(channel);
+                    channel.dropEvents();
                     channel.audience(DashboardAudience.NONE);
                 }
                 case "ping" -> Channels.reply(session, Envelope.now("pong", Map.of()).toJson());
+                // 004's client sends its own heartbeat every 30 s and expects the server to answer in kind.
+                case "heartbeat" -> Channels.reply(session, Envelope.now("heartbeat", Map.of()).toJson());
+                // A client answering our heartbeat: its message is the proof of life, nothing to say back.
+                case "pong" -> Channels.touch(session);
                 default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
-                        + message.type() + "'; expected subscribe, unsubscribe or ping");
+                        + message.type() + "'; expected subscribe, unsubscribe, ping, heartbeat or pong");
             }
         } catch (ClientMessage.Rejected e) {
             error(session, e.code(), e.getMessage());
@@ -91,7 +97,7 @@ public class RealtimeEndpoint {
     }
 
     private void subscribe(Session session, ClientMessage message) {
-        DashboardSubscription subscription = message.subscription();
+        DashboardSubscription subscription = message.subscription(SocketAccess.workspaceOf(session));
         SocketAccess.requireRead(session, subscription.workspaceId());
         long lastSequence = message.lastSequence();
         ClientChannel channel = Channels.of(session);
@@ -100,18 +106,22 @@ public class RealtimeEndpoint {
         hub.unsubscribeAll(channel);
         channel.workspaceId(subscription.workspaceId());
         channel.audience(audience);
+        boolean health = subscription.metrics().contains(MetricCategory.SYSTEM_HEALTH);
+        SystemHealthFeed.SystemHealth figures = health ? systemHealth.now() : null;
         try {
             MetricWindow.Trailing window = MetricWindow.lastSeconds(windowSeconds);
-            channel.offer(audience.metricsUpdate(new WorkspaceFigures(
+            channel.offer(audience.snapshot(new WorkspaceFigures(
                     campaignMetrics.dashboard(subscription.workspaceId(), window),
-                    categoryMetrics.figures(subscription.workspaceId(), subscription.metrics(), window))));
+                    categoryMetrics.figures(subscription.workspaceId(), subscription.metrics(), window)), figures));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Snapshot for a new subscription failed", e);
             error(session, "unavailable", "metrics are unavailable right now; the subscription stands");
+            if (health) {
+                channel.offer(audience.snapshot(null, figures));
+            }
         }
-        if (subscription.metrics().contains(MetricCategory.SYSTEM_HEALTH)) {
+        if (health) {
             hub.subscribe(channel, Topic.system());
-            systemHealth.snapshot(channel, audience);
         }
         if (!dispatcher.subscribe(channel, lastSequence < 0 ? dispatcher.head() : lastSequence)) {
             error(session, "resume_gap", "events after sequence " + lastSequence

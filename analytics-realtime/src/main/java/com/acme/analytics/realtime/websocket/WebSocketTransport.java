@@ -45,7 +45,7 @@ public final class WebSocketTransport implements Transport {
     private static final ClassLoader SEND_CONTEXT = ClassLoader.getPlatformClassLoader();
 
     private final Session session;
-    private final Optional<TyrusFrameSender> direct;
+    private final Optional<TyrusInternals.FrameSender> direct;
     private final Executor pinger;
     // Guarded by this.
     private long sentBytes;
@@ -55,10 +55,13 @@ public final class WebSocketTransport implements Transport {
     private List<Outbound> parked;
     private CompletableFuture<Void> parkedResult;
 
-    /** @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller */
-    public WebSocketTransport(Session session, Executor pinger) {
+    /**
+     * @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller
+     * @param direct writes the encoded frames straight to the container's socket, where the container allows it
+     */
+    public WebSocketTransport(Session session, Executor pinger, Optional<TyrusInternals.FrameSender> direct) {
         this.session = session;
-        this.direct = TyrusFrameSender.of(session);
+        this.direct = direct;
         this.pinger = pinger;
     }
 

@@ -17,7 +17,7 @@ class ClientMessageTest {
     void shouldReadTheDocumentedSubscription() {
         DashboardSubscription s = ClientMessage.read("""
                 {"type":"subscribe","data":{"metrics":["campaigns","dashboard"],"events":["campaign"],
-                 "notifications":true,"real_time_updates":false,"organizationId":"org_1"}}""").subscription();
+                 "notifications":true,"real_time_updates":false,"organizationId":"org_1"}}""").subscription("org_2");
         assertEquals("org_1", s.workspaceId());
         assertEquals(Set.of(MetricCategory.CAMPAIGNS, MetricCategory.DASHBOARD), s.metrics());
         assertEquals(Set.of("campaign"), s.events());
@@ -41,12 +41,19 @@ class ClientMessageTest {
     }
 
     @Test
+    void shouldTakeTheCredentialsWorkspaceWhenTheSubscriptionNamesNone() {
+        DashboardSubscription s = ClientMessage.read("""
+                {"type":"subscribe","data":{"metrics":["dashboard"],"notifications":true}}""").subscription("org_9");
+        assertEquals("org_9", s.workspaceId());
+    }
+
+    @Test
     void rejectsASubscriptionWithoutTenantOrWithAnUnknownCategory() {
-        assertThrows(ClientMessage.Rejected.class,
-                () -> ClientMessage.read("{\"type\":\"subscribe\",\"data\":{}}").subscription());
+        assertEquals("invalid_subscription", assertThrows(ClientMessage.Rejected.class,
+                () -> ClientMessage.read("{\"type\":\"subscribe\",\"data\":{}}").subscription(null)).code());
         ClientMessage.Rejected e = assertThrows(ClientMessage.Rejected.class, () -> ClientMessage.read(
                 "{\"type\":\"subscribe\",\"data\":{\"organizationId\":\"o\",\"metrics\":[\"weather\"]}}")
-                .subscription());
+                .subscription("o"));
         assertTrue(e.getMessage().contains("weather"), e.getMessage());
     }
 }

@@ -56,6 +56,22 @@ class DashboardAudienceTest {
     }
 
     @Test
+    void shouldInferTheEntityTypeFromTheEventType() {
+        DashboardAudience a = new DashboardAudience(Set.of(),
+                Set.of("ai_agent", "social_media", "payment", "campaign", "system"), false, true);
+        assertEquals("ai_agent", entityType(a, "agent.task.completed", null));
+        assertEquals("social_media", entityType(a, "social.share", "camp_1"));
+        assertEquals("payment", entityType(a, "payment.received", null));
+        assertEquals("campaign", entityType(a, "click", "camp_1"));
+        assertEquals("system", entityType(a, "task.started", null));
+        assertEquals("system", entityType(a, "agentless", null), "a type without a dot is not a prefix");
+    }
+
+    private static String entityType(DashboardAudience a, String type, String campaign) {
+        return json(a.event(event(type, campaign, "{}"))).getJsonObject("data").getString("entity_type");
+    }
+
+    @Test
     void shouldWriteANotificationWithDefaultsForWhatTheEventLeftOut() {
         DashboardAudience wants = new DashboardAudience(Set.of(), Set.of(), true, true);
         JsonObject data = json(wants.event(event("notification", null,

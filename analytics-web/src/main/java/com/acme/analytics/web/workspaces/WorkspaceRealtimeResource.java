@@ -29,6 +29,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
@@ -72,14 +73,19 @@ public class WorkspaceRealtimeResource {
     @Inject
     OpenConnections connections;
 
-    /** @param lastEventId sent by a reconnecting client: the events after it still held come first */
+    /**
+     * @param lastEventId sent by a reconnecting client: the events after it still held come first
+     * @param lastEventIdParam the same as a query parameter, for a page that reopens its stream itself (a new
+     *                         {@code EventSource} cannot set the header); the header wins when both are given
+     */
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@PathParam("workspaceId") String workspaceId,
                        @HeaderParam("Last-Event-ID") String lastEventId,
+                       @QueryParam("lastEventId") String lastEventIdParam,
                        @Context SseEventSink sink, @Context Sse sse) {
         connections.open(caller.get(), new SinkConnection(sink));
-        streams.open(workspaceId, sink, sse, sequence(lastEventId));
+        streams.open(workspaceId, sink, sse, sequence(lastEventId != null ? lastEventId : lastEventIdParam));
     }
 
     private static Long sequence(String lastEventId) {

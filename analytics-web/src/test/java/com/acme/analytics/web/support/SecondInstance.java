@@ -40,6 +40,7 @@ public final class SecondInstance implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"),
                 "--deploy", file.getPath(), "--port", Integer.toString(port), "--nocluster",
+                "--prebootcommandfile", System.getProperty("analytics.test.preboot"),
                 "--postbootcommandfile", System.getProperty("analytics.test.postboot")))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile())

@@ -1,0 +1,94 @@
+package com.acme.analytics.realtime.websocket;
+
+import com.acme.analytics.realtime.hub.HubMetrics;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The switches and gauges of the Tyrus tricks; that they work on the pinned Payara is LiveDeliveryIT's to prove. */
+class TyrusInternalsTest {
+
+    private LongSupplier fastSendGauge;
+    private LongSupplier releaseGauge;
+    private final HubMetrics metrics = new HubMetrics() {
+        @Override
+        public void gauges(LongSupplier connections, LongSupplier queued) {
+        }
+
+        @Override
+        public void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease) {
+            fastSendGauge = fastSend;
+            releaseGauge = handshakeRelease;
+        }
+
+        @Override
+        public void coalesced() {
+        }
+
+        @Override
+        public void dropped() {
+        }
+
+        @Override
+        public void laggingDisconnect() {
+        }
+
+        @Override
+        public void sent(long latencyNanos) {
+        }
+    };
+    /** How often the sessions below were asked for their remote endpoint. */
+    private final AtomicInteger looked = new AtomicInteger();
+
+    /** A session of a container other than Tyrus: its remote endpoint is nobody's internals. */
+    private Session otherContainersSession() {
+        RemoteEndpoint.Async remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {RemoteEndpoint.Async.class}, (p, m, a) -> null);
+        return (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+                (p, m, a) -> {
+                    if (m.getName().equals("getAsyncRemote")) {
+                        looked.incrementAndGet();
+                        return remote;
+                    }
+                    throw new AssertionError("not expected: " + m);
+                });
+    }
+
+    @Test
+    void shouldSayNoSessionYetBeforeTheFirstOne() {
+        new TyrusInternals(true, true, metrics);
+        assertEquals(TyrusInternals.NO_SESSION_YET, fastSendGauge.getAsLong());
+        assertEquals(TyrusInternals.NO_SESSION_YET, releaseGauge.getAsLong());
+    }
+
+    @Test
+    void shouldLeaveTheSessionAloneWhenSwitchedOff() {
+        TyrusInternals tyrus = new TyrusInternals(false, false, metrics);
+        Session session = otherContainersSession();
+        assertTrue(tyrus.frameSender(session).isEmpty());
+        tyrus.releaseHandshake(session);
+        assertEquals(0, looked.get(), "no reflection when switched off");
+        assertEquals(TyrusInternals.NOT_IN_USE, fastSendGauge.getAsLong());
+        assertEquals(TyrusInternals.NOT_IN_USE, releaseGauge.getAsLong());
+    }
+
+    @Test
+    void shouldSendTheStandardWayAndShowItWhereTheSessionIsNotTyrus() {
+        TyrusInternals tyrus = new TyrusInternals(true, true, metrics);
+        assertTrue(tyrus.frameSender(otherContainersSession()).isEmpty());
+        tyrus.releaseHandshake(otherContainersSession());
+        assertEquals(TyrusInternals.NOT_IN_USE, fastSendGauge.getAsLong(), "the gauge shows the fast path lost");
+        assertEquals(TyrusInternals.NOT_IN_USE, releaseGauge.getAsLong());
+        assertEquals(2, looked.get());
+        assertTrue(tyrus.frameSender(otherContainersSession()).isEmpty());
+        tyrus.releaseHandshake(otherContainersSession());
+        assertEquals(2, looked.get(), "a trick that failed is not tried again");
+    }
+}
