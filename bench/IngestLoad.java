@@ -21,11 +21,14 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -38,10 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * line of key=value figures.
  *
  *   batch  BASE_URL SECONDS CONCURRENCY BATCH_SIZE   closed loop: each client posts a batch, waits, posts again
- *   single BASE_URL SECONDS RATE [WARMUP_S]          open loop: one event per request at a fixed rate over
+ *   single BASE_URL SECONDS RATE [WARMUP_S [POISON_PERCENT [JDBC_URL]]]
+ *                                                    open loop: one event per request at a fixed rate over
  *                                                    BENCH_CONNECTIONS (50) kept-alive connections; the first
  *                                                    WARMUP_S (5) seconds warm this JVM and its connections and
- *                                                    are not measured
+ *                                                    are not measured; with POISON_PERCENT, poison requests on
+ *                                                    top (that share of all requests; see Poison), their answers
+ *                                                    counted and, with JDBC_URL, their dead letters
  *   copy   JDBC_URL ROWS CHUNK                       COPY FROM STDIN of the same rows into raw_event
  *   acked  BASE_URL SECONDS CONCURRENCY FILE         batches of 10 until killed or done; the ids of every batch
  *                                                    answered 200 are appended to FILE as soon as the answer comes
@@ -74,7 +80,8 @@ public class IngestLoad {
             case "batch" -> batch(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "single" -> single(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
-                    Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 5);
+                    Integer.parseInt(args[3]), args.length > 4 ? Integer.parseInt(args[4]) : 5,
+                    args.length > 5 ? Integer.parseInt(args[5]) : 0, args.length > 6 ? args[6] : null);
             case "copy" -> copy(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "acked" -> acked(URI.create(args[1] + "/api/analytics/real-time"), Integer.parseInt(args[2]),
                     Integer.parseInt(args[3]), Path.of(args[4]));
@@ -124,39 +131,77 @@ public class IngestLoad {
         System.exit(0);
     }
 
-    static void single(URI uri, int seconds, int rate, int warmupSeconds) throws Exception {
+    /**
+     * Poison requests, mixed in by the single mode when asked: events PostgreSQL refuses for what they hold (a
+     * metadata number beyond numeric's range, SQLState 22003; the parser takes it), waiting for the commit (400)
+     * or buffered (202, then dead-lettered), and events with U+0000 in a metadata value, which the parser refuses
+     * (400). Their ids start with "pz-" so that their dead letters can be counted.
+     */
+    enum Poison {
+        OVERFLOW_COMMITTED(400, false), OVERFLOW_BUFFERED(202, true), NUL(400, false);
+
+        final int expected;
+        final boolean async;
+
+        Poison(int expected, boolean async) {
+            this.expected = expected;
+            this.async = async;
+        }
+
+        String body() {
+            String e = event().replace("\"ev-", "\"pz-");
+            return "{\"event\":" + (this == NUL ? e.replace("\"mobile\"", "\"mob\\u0000ile\"")
+                    : e.replace("\"deviceType\"", "\"huge\":1e200000,\"deviceType\"")) + "}";
+        }
+    }
+
+    /** A request due at {@code sent}: a good event when {@code poison} is null. */
+    record Due(long sent, Poison poison) {
+    }
+
+    static void single(URI uri, int seconds, int rate, int warmupSeconds, int poisonPercent, String jdbcUrl)
+            throws Exception {
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>(); // {sent, micros}
         AtomicLong errors = new AtomicLong();
         AtomicLong done = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / rate;
+        Map<Poison, Map<Integer, AtomicLong>> poisonAnswers = new ConcurrentHashMap<>();
+        // Good events keep their rate; poison comes on top, poisonPercent of all requests.
+        long requestRate = Math.round(rate * 100.0 / (100 - poisonPercent));
+        long intervalNanos = 1_000_000_000L / requestRate;
         long start = System.nanoTime();
         // A fresh JVM answers its first requests slowly (class loading, JIT, new connections) and an open loop
         // turns that into a queue that takes seconds to drain: measured, it would be the client's cold start.
         long measureFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
-        long total = (long) (warmupSeconds + seconds) * rate;
+        long total = (warmupSeconds + seconds) * requestRate;
         // A partner system sends over a bounded pool of kept-alive connections. The JDK's HttpClient has no bound:
         // whenever its completions lagged it opened another connection, 18,000 in 37 s at 1,000 requests/s, and
         // the server's heap filled with their buffers. Requests wait here for a free connection instead, and that
         // wait counts: latency runs from the intended send time.
-        BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        BlockingQueue<Due> due = new LinkedBlockingQueue<>();
         int connections = Integer.parseInt(System.getenv().getOrDefault("BENCH_CONNECTIONS", "50"));
         for (int c = 0; c < connections; c++) {
             Thread sender = new Thread(() -> {
                 KeptAlive http = new KeptAlive(uri);
                 while (true) {
-                    long sent;
+                    Due next;
                     try {
-                        sent = due.take();
+                        next = due.take();
                     } catch (InterruptedException e) {
                         return;
                     }
-                    int status = http.post("{\"event\":" + event() + "}");
-                    if (status != 200) {
-                        if (errors.incrementAndGet() <= 3) {
-                            System.err.println("error: " + (status < 0 ? "connection failed" : "HTTP " + status));
+                    if (next.poison() != null) {
+                        int status = http.post(next.poison().body(), next.poison().async);
+                        poisonAnswers.computeIfAbsent(next.poison(), k -> new ConcurrentHashMap<>())
+                                .computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                    } else {
+                        int status = http.post("{\"event\":" + event() + "}", false);
+                        if (status != 200) {
+                            if (errors.incrementAndGet() <= 3) {
+                                System.err.println("error: " + (status < 0 ? "connection failed" : "HTTP " + status));
+                            }
+                        } else if (next.sent() >= measureFrom) {
+                            latencies.add(new long[] {next.sent(), (System.nanoTime() - next.sent()) / 1000});
                         }
-                    } else if (sent >= measureFrom) {
-                        latencies.add(new long[] {sent, (System.nanoTime() - sent) / 1000});
                     }
                     done.incrementAndGet();
                 }
@@ -164,13 +209,19 @@ public class IngestLoad {
             sender.setDaemon(true);
             sender.start();
         }
+        // BENCH_POISON_KINDS (all by default): which kinds to send, in turn, such as NUL alone to tell the cost of
+        // more requests from the cost of the database's refusals.
+        Poison[] kinds = Arrays.stream(System.getenv().getOrDefault("BENCH_POISON_KINDS",
+                "OVERFLOW_COMMITTED,OVERFLOW_BUFFERED,NUL").split(",")).map(Poison::valueOf).toArray(Poison[]::new);
+        int poisonSeq = 0;
         for (long i = 0; i < total; i++) {
             long sent = start + i * intervalNanos;
             long wait = sent - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            due.add(sent);
+            boolean poison = (i + 1) * poisonPercent / 100 > i * poisonPercent / 100;
+            due.add(new Due(sent, poison ? kinds[poisonSeq++ % kinds.length] : null));
         }
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (done.get() < total && System.nanoTime() < drainUntil) {
@@ -184,30 +235,79 @@ public class IngestLoad {
             timeline(latencies, measureFrom, start);
         }
         System.out.printf("single events_per_s=%.0f target_rate=%d p50_ms=%.2f p99_ms=%.2f max_ms=%.2f ok=%d errors=%d"
-                        + " client_warmup_s=%d connections=%d%n",
+                        + " client_warmup_s=%d connections=%d%s%n",
                 sorted.size() / elapsed, rate, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1000.0, sorted.size(), errors.get(),
-                warmupSeconds, connections);
+                warmupSeconds, connections, poisonPercent == 0 ? "" : poisonFigures(poisonPercent, poisonAnswers,
+                        jdbcUrl));
         System.exit(0);
+    }
+
+    /**
+     * The poison requests' answers, all rounds' seconds included (client warm-up too): as expected (400, or 202
+     * for buffered ones), or not; and, once the buffered ones had time to be written, how many were dead-lettered.
+     */
+    static String poisonFigures(int percent, Map<Poison, Map<Integer, AtomicLong>> answers, String jdbcUrl)
+            throws Exception {
+        long sent = 0, refused = 0, buffered = 0;
+        StringBuilder unexpected = new StringBuilder();
+        for (Poison p : Poison.values()) {
+            for (var answer : answers.getOrDefault(p, Map.of()).entrySet()) {
+                long n = answer.getValue().get();
+                sent += n;
+                if (answer.getKey() != p.expected) {
+                    unexpected.append(unexpected.isEmpty() ? "" : ",").append(p).append(':').append(answer.getKey())
+                            .append('x').append(n);
+                } else if (p.expected == 202) {
+                    buffered += n;
+                } else {
+                    refused += n;
+                }
+            }
+        }
+        long deadLettered = -1;
+        if (jdbcUrl != null) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            do {
+                try (Connection con = DriverManager.getConnection(jdbcUrl); var ps = con.prepareStatement(
+                        "select count(*) from dead_letter where event_id like ?")) {
+                    ps.setString(1, "pz-" + RUN + "-%");
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        deadLettered = rs.getLong(1);
+                    }
+                }
+            } while (deadLettered < buffered && System.nanoTime() < until && sleepMillis(200));
+        }
+        return String.format(" poison_percent=%d poison_sent=%d poison_400=%d poison_202=%d dead_lettered=%d"
+                + " poison_unexpected=%s", percent, sent, refused, buffered, deadLettered,
+                unexpected.isEmpty() ? "none" : unexpected);
+    }
+
+    static boolean sleepMillis(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     /** One kept-alive HTTP/1.1 connection posting JSON with the write key; reconnects after a failure. */
     static final class KeptAlive {
         private final URI uri;
         private final byte[] head;
+        private final byte[] asyncHead;
         private Socket socket;
         private BufferedInputStream in;
         private OutputStream out;
 
         KeptAlive(URI uri) {
             this.uri = uri;
-            this.head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: " + AUTHORIZATION + "\r\nContent-Type: application/json\r\nContent-Length: ")
-                    .getBytes(StandardCharsets.US_ASCII);
+            String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: " + AUTHORIZATION + "\r\nContent-Type: application/json\r\n";
+            this.head = (head + "Content-Length: ").getBytes(StandardCharsets.US_ASCII);
+            this.asyncHead = (head + "Prefer: respond-async\r\nContent-Length: ").getBytes(StandardCharsets.US_ASCII);
         }
 
-        /** @return the status, or -1 when the connection failed */
-        int post(String body) {
+        /** @param async whether to ask for the buffered answer; @return the status, or -1 when the connection failed */
+        int post(String body, boolean async) {
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             try {
                 if (socket == null) {
@@ -217,7 +317,7 @@ public class IngestLoad {
                     in = new BufferedInputStream(socket.getInputStream());
                     out = new BufferedOutputStream(socket.getOutputStream());
                 }
-                out.write(head);
+                out.write(async ? asyncHead : head);
                 out.write((bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(bytes);
                 out.flush();

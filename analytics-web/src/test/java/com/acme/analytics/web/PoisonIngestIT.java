@@ -4,12 +4,16 @@ import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
 import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.RetentionResource;
+import com.acme.analytics.web.support.Tenants;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,7 +41,7 @@ class PoisonIngestIT extends InNewWorkspace {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application().addClass(RetentionResource.class);
     }
 
     private String good(String id) {
@@ -117,6 +121,26 @@ class PoisonIngestIT extends InNewWorkspace {
         assertTrue(letter.getString("reason").contains("numeric"), letter.toString());
         assertEquals(200, client.postJson(PATH, "{\"event\":" + good("after-dl") + "}").status(),
                 "the dead letter is not retried ahead of good work");
+    }
+
+    @Test
+    void shouldDeleteDeadLettersOlderThanTheirRetention() throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("""
+                insert into dead_letter (workspace_id, event_id, event, sql_state, reason, failed_at)
+                values (?, ?, '{}', '22003', 'value overflows numeric format', now() - ? * interval '1 day')""")) {
+            for (int daysAgo : new int[] {31, 29}) {
+                ps.setString(1, org);
+                ps.setString(2, "refused-" + daysAgo + "-days-ago");
+                ps.setInt(3, daysAgo);
+                ps.executeUpdate();
+            }
+        }
+        Response run = client.bearer(Tenants.operatorToken()).postJson("api/test/retention", "");
+        assertEquals(204, run.status(), run.body());
+        JsonArray kept = client.get("api/workspaces/" + org + "/dead-letters", "application/json").jsonArray();
+        assertEquals(1, kept.size(), kept.toString());
+        assertEquals("refused-29-days-ago", kept.getJsonObject(0).getString("eventId"),
+                "kept for analytics.ingest.dead-letter-retention-days (30)");
     }
 
     @Test

@@ -127,16 +127,18 @@ public class TrackEvents {
     public PipelineStatus status() {
         BatchFlusher.FlushStatus f = flusher.status();
         return new PipelineStatus(f.waiting(), f.processing(), f.lastFlush(), buffer.capacity(), accepted.get(),
-                rejected.get(), f.duplicates(), f.stored(), f.failedFlushes(), f.lastWriteMillis(),
-                f.averageWriteMillis(), Instant.now());
+                rejected.get(), f.refused(), f.deadLettered(), f.duplicates(), f.stored(), f.failedFlushes(),
+                f.lastWriteMillis(), f.averageWriteMillis(), Instant.now());
     }
 
     /**
      * The pipeline's state, as the status endpoint reports it (the first three fields are the campaign
-     * document's).
+     * document's). {@code rejected} counts events validation refused; {@code refused} those the database refused
+     * for what they hold (accepted first), of which {@code deadLettered} the buffered ones kept as dead letters.
      */
     public record PipelineStatus(int bufferSize, boolean isProcessing, Instant lastFlush, int bufferCapacity,
-                                 long accepted, long rejected, long duplicates, long flushed, long failedFlushes,
-                                 double lastFlushMillis, double averageFlushMillis, Instant timestamp) {
+                                 long accepted, long rejected, long refused, long deadLettered, long duplicates,
+                                 long flushed, long failedFlushes, double lastFlushMillis, double averageFlushMillis,
+                                 Instant timestamp) {
     }
 }

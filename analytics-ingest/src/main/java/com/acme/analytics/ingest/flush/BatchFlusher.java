@@ -3,6 +3,7 @@ package com.acme.analytics.ingest.flush;
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.ingest.deadletters.DeadLetter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -102,6 +103,7 @@ public class BatchFlusher {
     private final ReentrantLock flushing = new ReentrantLock();
     private final AtomicLong storedCount = new AtomicLong();
     private final AtomicLong duplicateCount = new AtomicLong();
+    private final AtomicLong deadLetterCount = new AtomicLong();
     private volatile Instant lastFlush;
     private volatile double lastWriteMillis;
     private volatile double averageWriteMillis;
@@ -127,6 +129,11 @@ public class BatchFlusher {
                 duplicateCount.addAndGet(outcome.duplicates());
                 answers.settled(s, outcome);
             }
+
+            @Override
+            public void deadLettered(List<DeadLetter> letters) {
+                deadLetterCount.addAndGet(letters.size());
+            }
         }, failures, initialBackoffMs, maxBackoffMs, System::nanoTime);
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
         committer = threads.newThread(this::commitWhenAsked);
@@ -149,8 +156,8 @@ public class BatchFlusher {
 
     /**
      * While backing off after an outage: how long until the next write attempt, in seconds (at least 1); else 0.
-     * Once the backoff is over, requests go through again: with nothing buffered, their write is the probe that
-     * finds the database back.
+     * Once the backoff is over, requests go through again: their write, or with none the committer's probe, finds
+     * the database back.
      */
     public int unavailableForSeconds() {
         long nanos = loop.retryInNanos();
@@ -257,12 +264,14 @@ public class BatchFlusher {
     /** The write side of the pipeline status. */
     public FlushStatus status() {
         return new FlushStatus(buffer.size() + loop.waiting(), flushing.isLocked(), lastFlush, storedCount.get(),
-                duplicateCount.get(), failures.failedFlushes(), lastWriteMillis, averageWriteMillis);
+                duplicateCount.get(), failures.refusedEvents(), deadLetterCount.get(), failures.failedFlushes(),
+                lastWriteMillis, averageWriteMillis);
     }
 
     /**
-     * Up while the timer is scheduled and the database took the last write attempt; an event the database refused
-     * for its data is no outage and does not count.
+     * Up while the timer is scheduled and the database took the last write attempt or probe (once an outage's
+     * backoff ends with nothing to write, the committer probes the database); an event the database refused for
+     * its data is no outage and does not count.
      */
     public boolean isHealthy() {
         return !loop.inOutage() && !timers.getTimers().isEmpty();
@@ -274,11 +283,15 @@ public class BatchFlusher {
      * @param lastFlush         when the last flush that did not fail ended
      * @param stored            events stored since start
      * @param duplicates        events not stored again because their id was seen within the dedupe window
-     * @param failedFlushes     write attempts that found the database unavailable since start
+     * @param refused           events the database refused for what they hold since start (answered 400, or,
+     *                          buffered, dead-lettered)
+     * @param deadLettered      refused buffered events stored in the dead-letter table since start
+     * @param failedFlushes     write attempts (and probes) that found the database unavailable since start
      * @param lastWriteMillis   duration of the last flush
      * @param averageWriteMillis moving average of the flush duration
      */
     public record FlushStatus(int waiting, boolean processing, Instant lastFlush, long stored, long duplicates,
-                              long failedFlushes, double lastWriteMillis, double averageWriteMillis) {
+                              long refused, long deadLettered, long failedFlushes, double lastWriteMillis,
+                              double averageWriteMillis) {
     }
 }

@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -105,6 +108,13 @@ final class EventStore implements EventWriter, AutoCloseable {
             values (?, ?, ?, ?, ?, ?::timestamptz)
             """;
 
+    /** Metadata that jsonb refuses (see R__jsonb_refusal.sql), by 0-based index. */
+    private static final String METADATA_REFUSALS = """
+            select x.n - 1, r.sql_state, r.reason
+            from unnest(?::text[]) with ordinality as x(m, n), lateral jsonb_refusal(x.m) r
+            where r.sql_state is not null
+            """;
+
     private final DirectConnections connections;
     private Connection connection;
 
@@ -177,6 +187,34 @@ final class EventStore implements EventWriter, AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+        } catch (SQLException failure) {
+            closeAfter(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public Map<Integer, SQLException> refusals(List<TrackedEvent> events) throws SQLException {
+        Connection con = connection();
+        try (PreparedStatement ps = con.prepareStatement(METADATA_REFUSALS)) {
+            ps.setArray(1, con.createArrayOf("text", events.stream().map(TrackedEvent::metadataJson).toArray()));
+            Map<Integer, SQLException> refused = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    refused.put(rs.getInt(1), new SQLException(rs.getString(3), rs.getString(2)));
+                }
+            }
+            return refused;
+        } catch (SQLException failure) {
+            closeAfter(failure);
+            throw failure;
+        }
+    }
+
+    @Override
+    public void probe() throws SQLException {
+        try (Statement s = connection().createStatement()) {
+            s.execute("select 1");
         } catch (SQLException failure) {
             closeAfter(failure);
             throw failure;

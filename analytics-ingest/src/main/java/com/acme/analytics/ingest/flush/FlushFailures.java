@@ -22,6 +22,7 @@ final class FlushFailures implements FlushFailureHandler {
     private final ThrottledLog outageLog;
     private final ThrottledLog refusalLog;
     private final AtomicLong failedFlushes = new AtomicLong();
+    private final AtomicLong refusedEvents = new AtomicLong();
 
     FlushFailures(Answers answers, int retryAfterSeconds, long logIntervalMillis) {
         this.answers = answers;
@@ -32,6 +33,7 @@ final class FlushFailures implements FlushFailureHandler {
 
     @Override
     public void onRefused(Submission submission, TrackedEvent event, SQLException cause) {
+        refusedEvents.incrementAndGet();
         refusalLog.log(Level.WARNING, "The database refused event " + event.eventId() + " of workspace "
                 + event.workspaceId() + " (SQLState " + cause.getSQLState() + ": " + cause.getMessage() + "); "
                 + (submission.ack() == Submission.Ack.BUFFERED ? "dead-lettered" : "answered 400")
@@ -56,5 +58,9 @@ final class FlushFailures implements FlushFailureHandler {
 
     long failedFlushes() {
         return failedFlushes.get();
+    }
+
+    long refusedEvents() {
+        return refusedEvents.get();
     }
 }

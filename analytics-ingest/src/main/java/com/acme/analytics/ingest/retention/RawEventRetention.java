@@ -17,6 +17,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
  * Keeps the daily partitions of the raw events: creates those an accepted event may need (at start and every
  * hour), drops those past the retention period, and forgets event ids seen longer ago than the dedupe window.
  * The per-minute rollups and the daily sets of users and sessions are kept for their own, longer period; the
- * daily campaign rollups are kept whatever the retention.
+ * daily campaign rollups are kept whatever the retention. Dead letters are kept for their own period: they are
+ * there to be looked at and fixed at the source, not for ever.
  */
 @Singleton
 @Startup
@@ -47,6 +49,9 @@ public class RawEventRetention {
     @Inject
     @ConfigProperty(name = "analytics.metrics.rollup-retention-days")
     int rollupRetentionDays;
+    @Inject
+    @ConfigProperty(name = "analytics.ingest.dead-letter-retention-days")
+    int deadLetterRetentionDays;
 
     @PostConstruct
     void prepare() {
@@ -54,6 +59,10 @@ public class RawEventRetention {
             // History read from the rollups would then end before the raw events it is meant to outlive.
             throw new IllegalStateException("analytics.metrics.rollup-retention-days (" + rollupRetentionDays
                     + ") must be at least analytics.ingest.retention-days (" + limits.retentionDays() + ")");
+        }
+        if (deadLetterRetentionDays < 1) {
+            throw new IllegalStateException("analytics.ingest.dead-letter-retention-days must be at least 1, got "
+                    + deadLetterRetentionDays);
         }
         try {
             maintain(Instant.now());
@@ -71,7 +80,8 @@ public class RawEventRetention {
         }
     }
 
-    void maintain(Instant now) throws SQLException {
+    /** What the hourly run does, as of {@code now}; public for the integration tests' trigger. */
+    public void maintain(Instant now) throws SQLException {
         try (Connection con = dataSource.getConnection()) {
             int created = number(con, "select ensure_raw_event_partitions(?, ?)",
                     Date.valueOf(limits.firstKeptDay(now)), Date.valueOf(limits.lastAcceptedDay(now)));
@@ -93,6 +103,12 @@ public class RawEventRetention {
             if (minutes + actorDays > 0) {
                 LOG.info("Rollups before " + firstKeptRollupDay + " dropped: " + minutes + " minute rows, "
                         + actorDays + " daily actor rows");
+            }
+            Instant firstKeptLetter = now.minus(Duration.ofDays(deadLetterRetentionDays));
+            int letters = update(con, "delete from dead_letter where failed_at < ?",
+                    firstKeptLetter.atOffset(ZoneOffset.UTC));
+            if (letters > 0) {
+                LOG.info(letters + " dead letters refused before " + firstKeptLetter + " deleted");
             }
         }
     }

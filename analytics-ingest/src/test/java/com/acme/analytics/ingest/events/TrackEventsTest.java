@@ -44,6 +44,11 @@ class TrackEventsTest {
             public int unavailableForSeconds() {
                 return unavailableForSeconds;
             }
+
+            @Override
+            public FlushStatus status() {
+                return new FlushStatus(0, false, null, 10, 1, 3, 2, 0, 0, 0);
+            }
         };
         track.flushSize = 4;
         track.retryAfterSeconds = 2;
@@ -127,5 +132,15 @@ class TrackEventsTest {
                 "value overflows numeric format")));
         track.buffer.drain(10).get(0).outcome().complete(partly);
         assertEquals(partly, outcome.get(1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void shouldReportEventsTheDatabaseRefusedAndThoseDeadLetteredApartFromValidationRejects() {
+        track.recordRejected(5);
+        TrackEvents.PipelineStatus status = track.status();
+        assertEquals(5, status.rejected());
+        assertEquals(3, status.refused());
+        assertEquals(2, status.deadLettered());
+        assertEquals(10, status.flushed());
     }
 }

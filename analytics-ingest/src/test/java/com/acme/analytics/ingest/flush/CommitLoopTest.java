@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ class CommitLoopTest {
     private final List<Submission> partlyStored = new ArrayList<>();
     private final List<Long> outageRetries = new ArrayList<>();
     private final List<DeadLetter> lost = new ArrayList<>();
+    private final List<String> deadLettered = new ArrayList<>();
 
     private final CommitLoop loop = new CommitLoop(store, this::drain, 100, new CommitLoop.Committed() {
         @Override
@@ -53,6 +55,11 @@ class CommitLoopTest {
         @Override
         public void settled(Submission s, Submission.Outcome outcome) {
             assertNull(settled.put(s, outcome), "settled twice");
+        }
+
+        @Override
+        public void deadLettered(List<DeadLetter> letters) {
+            letters.forEach(l -> deadLettered.add(l.eventId()));
         }
     }, new FlushFailureHandler() {
         @Override
@@ -146,6 +153,7 @@ class CommitLoopTest {
         assertEquals("poison-alone", letter.eventId());
         assertEquals("22P05", letter.sqlState());
         assertTrue(letter.eventJson().contains("\"eventId\":\"poison-alone\""), letter.eventJson());
+        assertEquals(List.of("poison-alone"), deadLettered);
         int writes = store.writes;
         loop.writeAll();
         assertEquals(writes, store.writes, "a refused event is never written again");
@@ -246,12 +254,95 @@ class CommitLoopTest {
         loop.writeAll();
         assertTrue(loop.inOutage());
         assertTrue(store.deadLetters.isEmpty());
+        assertTrue(deadLettered.isEmpty(), "counted once stored, not before");
         advance(INITIAL_BACKOFF_MS);
         submit(Ack.COMMITTED, "next");
         loop.writeAll();
         assertEquals(List.of("poison-1"), store.deadLetters.stream().map(DeadLetter::eventId).toList());
+        assertEquals(List.of("poison-1"), deadLettered);
         assertEquals(Set.of("ok", "next"), store.storedIds);
         assertTrue(lost.isEmpty());
+    }
+
+    @Test
+    void shouldRefuseWhatTheStoreNamesAndWriteTheRestInOneMoreStatement() {
+        store.namesRefusals = true;
+        List<Submission> good = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            good.add(submit(Ack.COMMITTED, "g" + i + "a", "g" + i + "b"));
+        }
+        Submission poisoned = submit(Ack.COMMITTED, "poison-named-1", "ok", "poison-named-2");
+        Submission buffered = submit(Ack.BUFFERED, "poison-named-3");
+        loop.writeAll();
+        good.forEach(s -> assertEquals(new Submission.Outcome(2, 0), settled.get(s)));
+        assertEquals(List.of(0, 2), settled.get(poisoned).refused().stream().map(Submission.Refusal::index).toList());
+        assertEquals(1, settled.get(poisoned).stored());
+        assertEquals(List.of("poison-named-1", "poison-named-2", "poison-named-3"), refusedIds);
+        assertEquals(List.of("poison-named-3"), deadLettered);
+        assertEquals(29, store.storedIds.size());
+        assertEquals(1, store.checks);
+        assertEquals(2, store.writes, "the refused chunk, then the rest at once: no split");
+    }
+
+    @Test
+    void shouldSplitWhatTheStoreCannotNameOnceTheNamedAreOut() {
+        store.namesRefusals = true;
+        Submission s = submit(Ack.COMMITTED, "a", "poison-named-1", "b", "c", "poison-unnamed", "d", "e", "f");
+        loop.writeAll();
+        assertEquals(List.of(1, 4), settled.get(s).refused().stream().map(Submission.Refusal::index).toList());
+        assertEquals(6, settled.get(s).stored());
+        assertEquals(1, store.checks, "the halves are not checked again");
+        assertFalse(loop.inOutage());
+    }
+
+    @Test
+    void shouldTreatAnOutageDuringTheCheckAsAnOutage() {
+        store.namesRefusals = true;
+        store.checkOutages = 1;
+        Submission waiting = submit(Ack.COMMITTED, "ok", "poison-named-1");
+        Submission buffered = submit(Ack.BUFFERED, "b1");
+        loop.writeAll();
+        assertTrue(loop.inOutage());
+        assertEquals(List.of(waiting), givenUp);
+        assertTrue(refusedIds.isEmpty());
+        advance(INITIAL_BACKOFF_MS);
+        loop.writeAll();
+        assertEquals(new Submission.Outcome(1, 0), settled.get(buffered));
+    }
+
+    @Test
+    void shouldEndAnOutageWithoutTrafficOnceAProbeReachesTheDatabase() {
+        store.outages = 1;
+        Submission waiting = submit(Ack.COMMITTED, "w1");
+        loop.writeAll();
+        assertEquals(List.of(waiting), givenUp);
+        assertTrue(loop.inOutage());
+        assertEquals(0, store.probes, "no probe before the backoff ends");
+
+        advance(INITIAL_BACKOFF_MS);
+        assertEquals(0, loop.writeAll(), "nothing to write");
+        assertEquals(1, store.probes);
+        assertFalse(loop.inOutage(), "the database is back although nothing was written");
+        assertEquals(1, store.writes);
+    }
+
+    @Test
+    void shouldBackOffFurtherWhileProbesFindTheDatabaseDown() {
+        store.outages = 3; // the write and two probes
+        submit(Ack.COMMITTED, "w1");
+        loop.writeAll();
+        advance(INITIAL_BACKOFF_MS);
+        loop.writeAll();
+        assertTrue(loop.inOutage());
+        loop.writeAll();
+        assertEquals(1, store.probes, "no probe during the backoff");
+        advance(200);
+        loop.writeAll();
+        advance(400);
+        loop.writeAll();
+        assertEquals(List.of(100L, 200L, 400L), outageRetries);
+        assertEquals(3, store.probes);
+        assertFalse(loop.inOutage());
     }
 
     /**
@@ -263,6 +354,11 @@ class CommitLoopTest {
         int outages;
         int outageAfterWrites = -1;
         int deadLetterOutages;
+        int probes;
+        /** Whether {@link #refusals} names the events whose id starts with "poison-named" (else it names none). */
+        boolean namesRefusals;
+        int checks;
+        int checkOutages;
         String failState = "08006";
         final Set<String> storedIds = new HashSet<>();
         final List<DeadLetter> deadLetters = new ArrayList<>();
@@ -297,6 +393,31 @@ class CommitLoopTest {
                 throw new SQLException("Connection refused", "08001");
             }
             deadLetters.addAll(letters);
+        }
+
+        @Override
+        public Map<Integer, SQLException> refusals(List<TrackedEvent> events) throws SQLException {
+            checks++;
+            if (checkOutages > 0) {
+                checkOutages--;
+                throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+            }
+            Map<Integer, SQLException> named = new HashMap<>();
+            for (int i = 0; namesRefusals && i < events.size(); i++) {
+                if (events.get(i).eventId().startsWith("poison-named")) {
+                    named.put(i, new SQLException("value overflows numeric format", "22003"));
+                }
+            }
+            return named;
+        }
+
+        @Override
+        public void probe() throws SQLException {
+            probes++;
+            if (outages > 0) {
+                outages--;
+                throw new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+            }
         }
     }
 }
