@@ -5,6 +5,8 @@ import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
 import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.Tenants;
+import com.acme.analytics.web.support.TestDatabase;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
