@@ -50,10 +50,17 @@ export class SocketChannel extends LiveChannel {
     disconnect() {
         const ws = this.socket;
         this.socket = null;
-        if (ws) {
-            ws.onclose = null;
-            ws.close();
+        if (!ws) return;
+        ws.onclose = null;
+        ws.onmessage = null;
+        if (ws.readyState === WebSocket.CONNECTING) {
+            // Closing a socket mid-handshake aborts its TCP connection while the server may still be answering the
+            // upgrade; once in the browser tests Payara then failed an unrelated request of the page with a 500
+            // (two requests writing to one response object). Let the handshake finish, then close it normally.
+            ws.onopen = () => ws.close();
+            return;
         }
+        ws.close();
     }
 
     handle(m) {
