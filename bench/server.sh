@@ -1,5 +1,6 @@
 # Sourced by the bench scripts: builds what is missing and starts the server on its own port, database port and
-# data directory, with ingest rate limits lifted (they are a policy, not the cost being measured).
+# data directory, with ingest rate limits lifted (they are a policy, not the cost being measured) and no demo
+# simulation (its events would land in the workspace being measured).
 # Sets: server (pid), data (directory), BENCH_WORKSPACE and BENCH_WRITE_KEY (the demo workspace's), driver (JDBC jar).
 
 war=analytics-web/target/analytics-web.war
@@ -11,7 +12,7 @@ server=
 
 # start_server LOG_NAME: starts (or restarts, on the same data) and waits until healthy.
 start_server() {
-    PORT=$port ANALYTICS_DATA_DIR=$data ANALYTICS_EMBEDDED_DB_PORT=$db_port \
+    PORT=$port ANALYTICS_DATA_DIR=$data ANALYTICS_EMBEDDED_DB_PORT=$db_port ANALYTICS_DEMO_SIMULATION=false \
     ANALYTICS_SECURITY_RATE_LIMIT_INGEST_PER_KEY_PER_SECOND=1000000 \
     ANALYTICS_SECURITY_RATE_LIMIT_INGEST_PER_ADDRESS_PER_SECOND=1000000 \
         ./run.sh > "$data/$1.log" 2>&1 &
