@@ -1,6 +1,7 @@
 package com.acme.analytics.ingest.flush;
 
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.logging.ThrottledLog;
 import com.acme.analytics.ingest.deadletters.DeadLetter;
 
 import java.sql.SQLException;
@@ -27,8 +28,8 @@ final class FlushFailures implements FlushFailureHandler {
     FlushFailures(Answers answers, int retryAfterSeconds, long logIntervalMillis) {
         this.answers = answers;
         this.retryAfterSeconds = retryAfterSeconds;
-        this.outageLog = new ThrottledLog(LOG, logIntervalMillis, System::nanoTime);
-        this.refusalLog = new ThrottledLog(LOG, logIntervalMillis, System::nanoTime);
+        this.outageLog = new ThrottledLog(LOG, logIntervalMillis);
+        this.refusalLog = new ThrottledLog(LOG, logIntervalMillis);
     }
 
     @Override

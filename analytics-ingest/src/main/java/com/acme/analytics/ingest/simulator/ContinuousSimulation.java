@@ -1,5 +1,7 @@
 package com.acme.analytics.ingest.simulator;
 
+import com.acme.analytics.domain.logging.ThrottledLog;
+
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
 final class ContinuousSimulation implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(ContinuousSimulation.class.getName());
-    private static final Duration LOG_EVERY = Duration.ofSeconds(30);
+    /** Warns that ingest refused the simulation's events at most every 30 s. */
+    private final ThrottledLog refusedLog = new ThrottledLog(LOG, 30_000);
 
     private final SimulationView started;
     private final EventGenerator generator;
@@ -71,7 +74,6 @@ final class ContinuousSimulation implements Runnable {
     public void run() {
         Pacer pacer = new Pacer(started.eventsPerMinute(), started.startedAt());
         Instant nextHeartbeat = clock.instant().plus(SimulationStore.HEARTBEAT);
-        Instant lastLogged = Instant.MIN;
         String status = SimulationView.COMPLETED;
         String reason = null;
         try {
@@ -85,10 +87,7 @@ final class ContinuousSimulation implements Runnable {
                         generated.addAndGet(t.accepted());
                         rejected.addAndGet(t.rejected());
                     } catch (RuntimeException e) {
-                        if (Duration.between(lastLogged, now).compareTo(LOG_EVERY) > 0) {
-                            LOG.log(Level.WARNING, "Simulation " + id() + ": ingest refused its events; going on", e);
-                            lastLogged = now;
-                        }
+                        refusedLog.log(Level.WARNING, "Simulation " + id() + ": ingest refused its events; going on", e);
                     }
                 }
                 if (over) {

@@ -1,6 +1,7 @@
 package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
+import com.acme.analytics.domain.logging.ThrottledLog;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
 import org.postgresql.PGConnection;
@@ -37,7 +38,6 @@ final class FeedListener implements AutoCloseable {
     static final String NAME = "analytics-live-listener";
     private static final String UNDEFINED_TABLE = "42P01";
     private static final long RECONNECT_PAUSE_MS = 1000;
-    private static final long MALFORMED_LOG_EVERY_NANOS = 60_000_000_000L;
 
     private final DirectConnections connections;
     private final String origin;
@@ -48,9 +48,8 @@ final class FeedListener implements AutoCloseable {
     private volatile boolean running = true;
     /** The highest sequence delivered (or known of when it first listened); the listening thread only. */
     private long lastSequence = -1;
-    /** Notifications skipped as malformed since the last warning, and when that was; the listening thread only. */
-    private long malformedSinceLog;
-    private long malformedLoggedAt = System.nanoTime() - MALFORMED_LOG_EVERY_NANOS;
+    /** Warns of notifications skipped as malformed at most once a minute. */
+    private final ThrottledLog malformedLog = new ThrottledLog(LOG, 60_000);
 
     /**
      * @param origin     names this instance in its own notifications
@@ -125,14 +124,8 @@ final class FeedListener implements AutoCloseable {
     }
 
     private void skipped(MalformedNotificationException e) {
-        malformedSinceLog++;
-        long now = System.nanoTime();
-        if (now - malformedLoggedAt >= MALFORMED_LOG_EVERY_NANOS) {
-            LOG.log(Level.WARNING, malformedSinceLog + " notification(s) on channel " + PostgresEventFeed.CHANNEL
-                    + " not of the feed's format skipped since the last warning; the latest: " + e.getMessage());
-            malformedSinceLog = 0;
-            malformedLoggedAt = now;
-        }
+        malformedLog.log(Level.WARNING, "A notification on channel " + PostgresEventFeed.CHANNEL
+                + " not of the feed's format was skipped: " + e.getMessage(), null);
     }
 
     private static long newestKept(Statement st) throws SQLException {

@@ -1,4 +1,4 @@
-package com.acme.analytics.ingest.flush;
+package com.acme.analytics.domain.logging;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * At most one log line per interval, saying how many were suppressed since the last: a failure repeating at flush
- * rate (hundreds a second) must not fill the disk. One instance per kind of failure, so that one kind does not
+ * rate (hundreds a second), or a bad notification or refused simulation in a loop, must not fill the disk. One instance per kind of failure, so that one kind does not
  * hide another. Thread-safe.
  */
-final class ThrottledLog {
+public final class ThrottledLog {
 
     private final Logger log;
     private final long intervalNanos;
@@ -20,14 +20,19 @@ final class ThrottledLog {
     private long nextNanos;
     private boolean first = true;
 
-    ThrottledLog(Logger log, long intervalMillis, LongSupplier nanoClock) {
+    /** On the system's monotonic clock. */
+    public ThrottledLog(Logger log, long intervalMillis) {
+        this(log, intervalMillis, System::nanoTime);
+    }
+
+    public ThrottledLog(Logger log, long intervalMillis, LongSupplier nanoClock) {
         this.log = log;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
         this.nanoClock = nanoClock;
     }
 
     /** @return whether the line was written */
-    boolean log(Level level, String message, Throwable cause) {
+    public boolean log(Level level, String message, Throwable cause) {
         long now = nanoClock.getAsLong();
         long skipped;
         synchronized (this) {

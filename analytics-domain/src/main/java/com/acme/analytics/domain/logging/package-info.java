@@ -1,0 +1,2 @@
+/** Logging that a repeating failure cannot flood. */
+package com.acme.analytics.domain.logging;
