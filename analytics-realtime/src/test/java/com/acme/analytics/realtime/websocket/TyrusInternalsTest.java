@@ -1,6 +1,7 @@
 package com.acme.analytics.realtime.websocket;
 
 import com.acme.analytics.realtime.hub.HubMetrics;
+import com.acme.analytics.realtime.hub.SilentHubMetrics;
 import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.junit.jupiter.api.Test;
@@ -17,31 +18,11 @@ class TyrusInternalsTest {
 
     private LongSupplier fastSendGauge;
     private LongSupplier releaseGauge;
-    private final HubMetrics metrics = new HubMetrics() {
-        @Override
-        public void gauges(LongSupplier connections, LongSupplier queued) {
-        }
-
+    private final HubMetrics metrics = new SilentHubMetrics() {
         @Override
         public void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease) {
             fastSendGauge = fastSend;
             releaseGauge = handshakeRelease;
-        }
-
-        @Override
-        public void coalesced() {
-        }
-
-        @Override
-        public void dropped() {
-        }
-
-        @Override
-        public void laggingDisconnect() {
-        }
-
-        @Override
-        public void sent(long latencyNanos) {
         }
     };
     /** How often the sessions below were asked for their remote endpoint. */

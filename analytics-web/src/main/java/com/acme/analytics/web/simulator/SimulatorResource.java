@@ -9,23 +9,18 @@ import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.simulator.SimulationRequest;
 import com.acme.analytics.ingest.simulator.SimulationView;
 import com.acme.analytics.ingest.simulator.Simulator;
+import com.acme.analytics.web.SmallJsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,7 +37,6 @@ import java.util.List;
 public class SimulatorResource {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     Simulator simulator;
@@ -64,7 +58,8 @@ public class SimulatorResource {
     @Access(Permission.TRACK)
     public Response control(InputStream body) throws SQLException, InterruptedException {
         requireMember();
-        SimulationRequest r = SimulationRequest.read(read(body), simulator.limits());
+        SimulationRequest r = SimulationRequest.read(
+                SmallJsonBody.object(body, MAX_BODY_BYTES, "must be a JSON object with 'action'"), simulator.limits());
         if (r.organizationId() != null) {
             caller.requireWorkspace(r.organizationId(), "organizationId");
         }
@@ -110,29 +105,5 @@ public class SimulatorResource {
         if (caller.get().kind() == Caller.Kind.WRITE_KEY) {
             throw AccessDenied.forbidden("The simulator needs a member's token; a write key only sends events");
         }
-    }
-
-    private static JsonObject read(InputStream body) {
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException("body", "could not be read");
-        }
-        if (bytes.length > MAX_BODY_BYTES) {
-            throw new WebApplicationException("The request body is larger than " + MAX_BODY_BYTES + " bytes",
-                    Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
-        JsonValue value;
-        try (var reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) {
-            // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
-            throw new InvalidInputException("body", "malformed JSON");
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException("body", "must be a JSON object with 'action'");
-        }
-        return value.asJsonObject();
     }
 }

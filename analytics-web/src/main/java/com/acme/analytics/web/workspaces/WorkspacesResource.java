@@ -9,6 +9,7 @@ import com.acme.analytics.access.WriteKeys;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.access.workspaces.Workspace;
 import com.acme.analytics.access.workspaces.Workspaces;
+import com.acme.analytics.web.SmallJsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

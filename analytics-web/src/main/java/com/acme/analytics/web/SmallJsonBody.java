@@ -1,4 +1,4 @@
-package com.acme.analytics.web.workspaces;
+package com.acme.analytics.web;
 
 import com.acme.analytics.domain.events.InvalidInputException;
 import jakarta.json.JsonNumber;
@@ -9,11 +9,15 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** The small JSON object of an administration request, refused beyond {@value #MAX_BYTES} bytes. */
-final class SmallJsonBody {
+/**
+ * The small JSON object of an administration or control request (workspaces, tokens, the simulator), read whole
+ * but refused with 413 as soon as it passes its limit ({@value #MAX_BYTES} bytes unless the caller names another).
+ */
+public final class SmallJsonBody {
 
     static final int MAX_BYTES = 4096;
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -24,35 +28,50 @@ final class SmallJsonBody {
         this.object = object;
     }
 
-    static SmallJsonBody read(InputStream body) {
+    /** An empty body reads as an empty object. */
+    public static SmallJsonBody read(InputStream body) {
+        byte[] bytes = bytes(body, MAX_BYTES);
+        return new SmallJsonBody(bytes.length == 0 ? JsonValue.EMPTY_JSON_OBJECT : parse(bytes, "must be a JSON object"));
+    }
+
+    /**
+     * @param mustBe the message when the body is JSON but not an object
+     * @throws InvalidInputException when the body is not a JSON object (an empty one included)
+     */
+    public static JsonObject object(InputStream body, int maxBytes, String mustBe) {
+        return parse(bytes(body, maxBytes), mustBe);
+    }
+
+    private static byte[] bytes(InputStream body, int maxBytes) {
         byte[] bytes;
         try {
-            bytes = body.readNBytes(MAX_BYTES + 1);
+            bytes = body.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new InvalidInputException("body", "could not be read");
         }
-        if (bytes.length > MAX_BYTES) {
-            throw new WebApplicationException("The request body is larger than " + MAX_BYTES + " bytes",
+        if (bytes.length > maxBytes) {
+            throw new WebApplicationException("The request body is larger than " + maxBytes + " bytes",
                     Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
-        if (bytes.length == 0) {
-            return new SmallJsonBody(JsonValue.EMPTY_JSON_OBJECT);
-        }
+        return bytes;
+    }
+
+    private static JsonObject parse(byte[] bytes, String mustBe) {
         JsonValue value;
-        try (var reader = JSON.createReader(new java.io.ByteArrayInputStream(bytes))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(bytes))) {
             value = reader.readValue();
         } catch (RuntimeException e) {
             // Parsson refuses input nested too deeply with a plain RuntimeException, not a JsonException.
             throw new InvalidInputException("body", "malformed JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", mustBe);
         }
-        return new SmallJsonBody(value.asJsonObject());
+        return value.asJsonObject();
     }
 
     /** A required string of 1 to {@code max} characters. */
-    String text(String field, int max) {
+    public String text(String field, int max) {
         JsonValue v = object.get(field);
         if (v == null || v.getValueType() != JsonValue.ValueType.STRING || ((JsonString) v).getString().isBlank()) {
             throw new InvalidInputException(field, "is required and must be a non-empty string");
@@ -65,7 +84,7 @@ final class SmallJsonBody {
     }
 
     /** A whole number from 1 to {@code max}, or {@code fallback} when absent. */
-    long whole(String field, long max, long fallback) {
+    public long whole(String field, long max, long fallback) {
         JsonValue v = object.get(field);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return fallback;
