@@ -111,6 +111,37 @@ class JobsIT extends InNewWorkspace {
     }
 
     @Test
+    void answersJobNotFoundOnBothSocketsAndGivesAFinishedJobsEndAtOnce() throws Exception {
+        Client.Socket general = client.webSocket("ws");
+        try {
+            general.send("{\"type\":\"subscribe_job\",\"job_id\":\"" + java.util.UUID.randomUUID() + "\"}");
+            assertEquals("Job not found", general.awaitMessage(m -> m.getString("type").equals("error"))
+                    .getString("message"));
+            Client.Socket direct = client.webSocket("ws/job/" + java.util.UUID.randomUUID());
+            assertEquals("Job not found", direct.awaitMessage(m -> m.getString("type").equals("error"))
+                    .getString("message"));
+            direct.awaitClose();
+
+            String id = upload(client, csv(100)).json().getString("job_id");
+            Eventually.within(Duration.ofSeconds(60), "job did not end", () -> List.of("done", "failed")
+                    .contains(client.get("api/jobs/" + id, "application/json").json().getString("status")));
+            String end = client.get("api/jobs/" + id, "application/json").json().getString("status")
+                    .equals("done") ? "job_complete" : "job_error";
+            general.send("{\"type\":\"subscribe_job\",\"job_id\":\"" + id + "\"}");
+            JsonObject last = general.awaitMessage(m -> m.getString("type").equals(end));
+            assertEquals(id, last.getString("job_id"));
+            Client.Socket late = client.webSocket("ws/job/" + id);
+            try {
+                assertEquals(id, late.awaitMessage(m -> m.getString("type").equals(end)).getString("job_id"));
+            } finally {
+                late.close();
+            }
+        } finally {
+            general.close();
+        }
+    }
+
+    @Test
     void refusesAViewerUpload() throws Exception {
         Client viewer = new Client(base).bearer(tenant.token("viewer"));
         assertEquals(403, upload(viewer, csv(5)).status());

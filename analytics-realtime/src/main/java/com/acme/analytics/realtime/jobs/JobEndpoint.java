@@ -2,8 +2,8 @@ package com.acme.analytics.realtime.jobs;
 
 import com.acme.analytics.access.OpenConnections;
 import com.acme.analytics.realtime.hub.ClientChannel;
+import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
-import com.acme.analytics.realtime.hub.Topic;
 import com.acme.analytics.realtime.websocket.Channels;
 import com.acme.analytics.realtime.websocket.ClientMessage;
 import com.acme.analytics.realtime.websocket.SharedEndpoints;
@@ -20,12 +20,15 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.sql.SQLException;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The socket of one job of the caller's workspace: its job messages from the moment it opens; {@code ping} is the
- * only message in.
+ * The socket of one job of the caller's workspace: its current state at once, then its job messages; for a job id
+ * the workspace does not have, {@code {"type":"error","message":"Job not found"}} and the socket closes.
+ * {@code ping} is the only message in.
  */
 @Dependent
 @ServerEndpoint(value = "/ws/job/{job_id}", configurator = SharedEndpoints.class)
@@ -37,14 +40,29 @@ public class JobEndpoint {
     SubscriptionHub hub;
     @Inject
     OpenConnections connections;
+    @Inject
+    JobFeed feed;
 
     @OnOpen
     public void onOpen(Session session, @PathParam("job_id") String jobId) {
         if (SocketAccess.admit(session, connections)) {
             String workspaceId = SocketAccess.workspaceOf(session);
             ClientChannel channel = Channels.open(hub, session, workspaceId, JobAudience.INSTANCE);
-            hub.subscribe(channel, Topic.job(workspaceId, jobId));
+            try {
+                if (!feed.follow(channel, jobId, null)) {
+                    notFound(session);
+                }
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Job state unavailable", e);
+                session.getAsyncRemote().sendText(MessageWriter.toJson(Map.of("type", "error", "message",
+                        "Job state unavailable; try again", "code", "unavailable")), r -> Channels.close(session));
+            }
         }
+    }
+
+    /** Says so, then closes once it was sent. */
+    private static void notFound(Session session) {
+        session.getAsyncRemote().sendText(JobsEndpoint.JOB_NOT_FOUND, r -> Channels.close(session));
     }
 
     @OnMessage(maxMessageSize = 1024 * 1024)

@@ -1,80 +1,108 @@
 package com.acme.analytics.realtime.jobs;
 
-import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.jobs.JobProgress;
+import com.acme.analytics.domain.jobs.JobStates;
+import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
-import com.acme.analytics.realtime.live.EventProperties;
-import com.acme.analytics.realtime.live.LiveEvents;
-import com.acme.analytics.realtime.live.SequencedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Turns job events into the job messages of their job's topic, in order: {@code job.update} →
- * {@code job_update}, {@code job.complete} → {@code job_complete} (with {@code insights}), {@code job.error} →
- * {@code job_error}. {@code stage}, {@code progress} and {@code message} come from the event's properties. A job
- * belongs to the workspace of its events: only that workspace's clients follow it.
+ * Turns the states the jobs announce ({@link JobProgress}) into {@code job_update}, {@code job_complete} (with
+ * {@code insights}) and {@code job_error} for the followers of the job's topic, and gives a follower who subscribes
+ * the job's current state at once. Publishing and subscribing hold one lock, so that a new follower's first message
+ * is never older than one it would otherwise have been sent, and its progress never goes back.
  */
 @ApplicationScoped
 public class JobFeed {
 
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final int MAX_REMEMBERED = 10_000;
+
     @Inject
     SubscriptionHub hub;
+    @Inject
+    JobStates states;
 
-    void onEvents(@Observes LiveEvents batch) {
-        for (SequencedEvent e : batch.events()) {
-            String type = messageType(e.event().eventType());
-            if (type == null) {
-                continue;
+    /** The last state announced of recent jobs (without insights); guarded by this. */
+    private final Map<Topic, JobProgress> latest = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Topic, JobProgress> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+
+    void onProgress(@Observes JobProgress progress) {
+        Topic topic = Topic.job(progress.workspaceId(), progress.jobId());
+        synchronized (this) {
+            latest.put(topic, progress.withoutInsights());
+            if (hub.hasSubscribers(topic)) {
+                Outbound message = message(progress);
+                hub.publish(topic, a -> a instanceof JobAudience ? message : null);
             }
-            EventProperties props = EventProperties.of(e.event());
-            String jobId = props.text("jobId", "job_id");
-            if (jobId == null) {
-                continue;
-            }
-            Topic topic = Topic.job(e.event().workspaceId(), jobId);
-            if (!hub.hasSubscribers(topic)) {
-                continue;
-            }
-            Outbound message = message(type, jobId, e.event(), props);
-            hub.publish(topic, a -> a instanceof JobAudience ? message : null);
         }
     }
 
-    static String messageType(String eventType) {
-        return switch (eventType) {
-            case "job.update", "job_update" -> "job_update";
-            case "job.complete", "job_complete" -> "job_complete";
-            case "job.error", "job_error" -> "job_error";
-            default -> null;
-        };
+    /**
+     * Subscribes the channel to the job and queues its current state for it, after {@code ack} if not null.
+     *
+     * @return false when the channel's workspace has no such job (nothing subscribed)
+     */
+    boolean follow(ClientChannel channel, String jobId, String ack) throws SQLException {
+        Optional<JobProgress> stored = states.current(channel.workspaceId(), jobId);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Topic topic = Topic.job(channel.workspaceId(), jobId);
+        synchronized (this) {
+            JobProgress known = latest.get(topic);
+            JobProgress now = stored.get();
+            // The database lags the announcements by up to half a second; a terminal state is stored first.
+            if (known != null && !now.kind().terminal() && (known.kind() == JobProgress.Kind.ERROR
+                    || known.progress() > now.progress())) {
+                now = known;
+            }
+            hub.subscribe(channel, topic);
+            if (ack != null) {
+                channel.offer(Outbound.ordered("message", ack, 0));
+            }
+            channel.offer(message(now));
+        }
+        return true;
     }
 
-    private static Outbound message(String type, String jobId, TrackedEvent e, EventProperties props) {
-        boolean complete = type.equals("job_complete");
-        boolean error = type.equals("job_error");
+    static Outbound message(JobProgress p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put("job_id", jobId);
-        m.put("stage", orElse(props.text("stage"), complete ? "insights_ready" : error ? "error" : "processing"));
-        m.put("progress", props.number("progress", complete ? 100 : 0));
-        m.put("message", orElse(props.text("message"), ""));
-        if (complete) {
-            JsonValue insights = props.value("insights");
-            m.put("insights", insights != null ? insights : JsonValue.EMPTY_JSON_OBJECT);
+        m.put("type", p.kind().messageType());
+        m.put("job_id", p.jobId());
+        m.put("stage", p.stage());
+        m.put("progress", p.progress());
+        m.put("message", p.message());
+        if (p.kind() == JobProgress.Kind.COMPLETE) {
+            m.put("insights", insights(p.insightsJson()));
         }
-        m.put("timestamp", e.occurredAt().getEpochSecond());
-        return Outbound.ordered(type, MessageWriter.toJson(m), 0);
+        m.put("timestamp", p.at().getEpochSecond());
+        return Outbound.ordered(p.kind().messageType(), MessageWriter.toJson(m), 0);
     }
 
-    private static String orElse(String value, String fallback) {
-        return value != null ? value : fallback;
+    private static JsonValue insights(String json) {
+        if (json == null) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = JSON.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
     }
 }

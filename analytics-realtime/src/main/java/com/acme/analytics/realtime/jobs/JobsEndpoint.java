@@ -20,13 +20,14 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}) and {@code ping}; job
- * messages of the subscribed jobs out. Job ids carry no tenant in this contract, so a job id is looked up in the
+ * messages of the subscribed jobs out, starting with each job's current state. Job ids carry no tenant in this contract, so a job id is looked up in the
  * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
 @Dependent
@@ -36,11 +37,15 @@ public class JobsEndpoint {
     private static final Logger LOG = Logger.getLogger(JobsEndpoint.class.getName());
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
     static final int MAX_ID = 128;
+    /** The 002 document's answer for a job id the caller's workspace does not have. */
+    static final String JOB_NOT_FOUND = MessageWriter.toJson(Map.of("type", "error", "message", "Job not found"));
 
     @Inject
     SubscriptionHub hub;
     @Inject
     OpenConnections connections;
+    @Inject
+    JobFeed feed;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -57,8 +62,10 @@ public class JobsEndpoint {
             switch (message.type()) {
                 case "subscribe_job" -> {
                     String jobId = job(message);
-                    hub.subscribe(channel, Topic.job(channel.workspaceId(), jobId));
-                    Channels.reply(session, MessageWriter.toJson(Map.of("type", "subscribed", "job_id", jobId)));
+                    if (!feed.follow(channel, jobId, MessageWriter.toJson(Map.of("type", "subscribed", "job_id",
+                            jobId)))) {
+                        Channels.reply(session, JOB_NOT_FOUND);
+                    }
                 }
                 case "unsubscribe_job" -> {
                     String jobId = job(message);
@@ -71,6 +78,10 @@ public class JobsEndpoint {
             }
         } catch (ClientMessage.Rejected e) {
             error(session, e);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Job state unavailable", e);
+            Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message",
+                    "Job state unavailable; try again", "code", "unavailable")));
         }
     }
 

@@ -1,8 +1,7 @@
 /**
  * Job progress over {@code /ws} ({@code subscribe_job}) and {@code /ws/job/{job_id}}: {@code job_update},
- * {@code job_complete}, {@code job_error}. Until the jobs themselves exist, progress is fed by ingested events
- * ({@code job.update}, {@code job.complete}, {@code job.error} with {@code jobId} in their properties), so that it
- * reaches clients on every instance. A job belongs to the workspace of its events, and a caller follows job ids
- * of its own workspace only.
+ * {@code job_complete}, {@code job_error}, fed by the states the CSV analysis jobs announce
+ * ({@link com.acme.analytics.domain.jobs.JobProgress}). A follower gets the job's current state at once; a job id
+ * the caller's workspace does not have is answered "Job not found".
  */
 package com.acme.analytics.realtime.jobs;
