@@ -13,6 +13,10 @@ public interface EventFeed extends AutoCloseable {
     /** Publishes events that were just stored, in order. Never throws: a failure is logged, not propagated. */
     void publish(List<TrackedEvent> stored);
 
+    /** Tells the other instances of a job's state (their followers'); never throws. */
+    default void announce(com.acme.analytics.domain.jobs.JobProgress progress) {
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
+import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
@@ -10,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -38,6 +40,8 @@ public class EventFeedSource {
     long outboxRetentionSeconds;
     @Inject
     DirectConnections connections;
+    @Inject
+    Event<RemoteJobProgress> remoteJobs;
 
     @PostConstruct
     void start() {
@@ -45,7 +49,7 @@ public class EventFeedSource {
             case LOCAL -> feed = new LocalEventFeed(dispatcher);
             case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
-                        dispatcher::dispatch, remoteEvents);
+                        dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)));
                 postgres.start();
                 feed = postgres;
             }
@@ -59,6 +63,11 @@ public class EventFeedSource {
 
     void onFlush(@ObservesAsync EventsFlushed flushed) {
         feed.publish(flushed.events());
+    }
+
+    /** A job's state, for the followers on the other instances (this one's were told already). */
+    public void announce(JobProgress progress) {
+        feed.announce(progress.withoutInsights());
     }
 
     @PreDestroy

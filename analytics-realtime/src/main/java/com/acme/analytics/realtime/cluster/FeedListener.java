@@ -45,6 +45,8 @@ final class FeedListener implements AutoCloseable {
     private final Consumer<List<SequencedEvent>> dispatcher;
     private final RemoteEvents remote;
     private final Thread thread;
+    /** Hears the job states of {@link JobNotices#CHANNEL}. */
+    private final Consumer<String> jobNotices;
     private volatile boolean running = true;
     /** The highest sequence delivered (or known of when it first listened); the listening thread only. */
     private long lastSequence = -1;
@@ -56,7 +58,9 @@ final class FeedListener implements AutoCloseable {
      * @param dispatcher hands events, in sequence order, to live delivery
      */
     FeedListener(DirectConnections connections, String origin, OwnEvents own,
-                 Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote, ThreadFactory threads) {
+                 Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote, ThreadFactory threads,
+                 Consumer<String> jobNotices) {
+        this.jobNotices = jobNotices;
         this.connections = connections;
         this.origin = origin;
         this.own = own;
@@ -80,6 +84,7 @@ final class FeedListener implements AutoCloseable {
                         lastSequence = newestKept(st);
                     }
                     st.execute("listen " + PostgresEventFeed.CHANNEL);
+                    st.execute("listen " + JobNotices.CHANNEL);
                 }
                 FeedCodec.MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 catchUp(con, metadata);
@@ -89,7 +94,11 @@ final class FeedListener implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            hear(n.getParameter(), metadata);
+                            if (JobNotices.CHANNEL.equals(n.getName())) {
+                                jobNotices.accept(n.getParameter());
+                            } else {
+                                hear(n.getParameter(), metadata);
+                            }
                         }
                     }
                 }

@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
 
@@ -23,14 +24,22 @@ final class PostgresEventFeed implements EventFeed {
 
     private final FeedPublisher publisher;
     private final FeedListener listener;
+    private final JobNotices jobs;
 
     /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
     PostgresEventFeed(DirectConnections connections, long outboxRetentionSeconds, ThreadFactory threads,
-                      Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote) {
+                      Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote,
+                      Consumer<JobProgress> remoteJobs) {
         String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
         OwnEvents own = new OwnEvents();
         this.publisher = new FeedPublisher(connections, origin, outboxRetentionSeconds, own);
-        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads);
+        this.jobs = new JobNotices(connections, origin);
+        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, payload -> {
+            JobProgress heard = jobs.heard(payload);
+            if (heard != null) {
+                remoteJobs.accept(heard);
+            }
+        });
     }
 
     void start() {
@@ -43,8 +52,14 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     @Override
+    public void announce(JobProgress progress) {
+        jobs.announce(progress);
+    }
+
+    @Override
     public void close() {
         listener.close();
         publisher.close();
+        jobs.close();
     }
 }

@@ -2,6 +2,8 @@ package com.acme.analytics.realtime.jobs;
 
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.domain.jobs.JobStates;
+import com.acme.analytics.realtime.cluster.EventFeedSource;
+import com.acme.analytics.realtime.cluster.RemoteJobProgress;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.Outbound;
@@ -18,6 +20,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Turns the states the jobs announce ({@link JobProgress}) into {@code job_update}, {@code job_complete} (with
@@ -35,6 +39,9 @@ public class JobFeed {
     SubscriptionHub hub;
     @Inject
     JobStates states;
+    @Inject
+    EventFeedSource cluster;
+    private static final Logger LOG = Logger.getLogger(JobFeed.class.getName());
 
     /** The last state announced of recent jobs (without insights); guarded by this. */
     private final Map<Topic, JobProgress> latest = new LinkedHashMap<>(16, 0.75f, true) {
@@ -45,6 +52,25 @@ public class JobFeed {
     };
 
     void onProgress(@Observes JobProgress progress) {
+        deliver(progress);
+        cluster.announce(progress);
+    }
+
+    /** Another instance's job: a completion heard without its insights reads them when someone follows it here. */
+    void onRemote(@Observes RemoteJobProgress remote) {
+        JobProgress progress = remote.progress();
+        if (progress.kind() == JobProgress.Kind.COMPLETE
+                && hub.hasSubscribers(Topic.job(progress.workspaceId(), progress.jobId()))) {
+            try {
+                progress = states.current(progress.workspaceId(), progress.jobId()).orElse(progress);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Insights of job " + progress.jobId() + " unavailable", e);
+            }
+        }
+        deliver(progress);
+    }
+
+    private void deliver(JobProgress progress) {
         Topic topic = Topic.job(progress.workspaceId(), progress.jobId());
         synchronized (this) {
             latest.put(topic, progress.withoutInsights());

@@ -41,7 +41,7 @@ class FeedListenerTest {
                 @Override
                 public void listening(Instant since) {
                 }
-            }, Thread::new);
+            }, Thread::new, payload -> { });
 
     private static List<TrackedEvent> events(int n) {
         List<TrackedEvent> events = new ArrayList<>();
