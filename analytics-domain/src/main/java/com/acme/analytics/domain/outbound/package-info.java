@@ -1,0 +1,2 @@
+/** The outbound host rule: which URLs provider sync and alert webhooks may call. */
+package com.acme.analytics.domain.outbound;
