@@ -48,11 +48,14 @@ class JobsTwoInstancesIT {
             String id = r.json().getString("job_id");
             Client.Socket follower = front.webSocket("ws/job/" + id);
             try {
+                // The follower normally subscribes while the job waits for the other instance's next poll; should
+                // that poll come first, the job's state (or its end) is what the follower gets at once.
+                List<String> ends = List.of("job_complete", "job_error");
                 JsonObject first = follower.awaitMessage(m -> true);
-                assertEquals("job_update", first.getString("type"), first.toString());
-                assertEquals("uploaded", first.getString("stage"), "subscribed while queued: " + first);
-                JsonObject end = follower.awaitMessage(m -> List.of("job_complete", "job_error")
-                        .contains(m.getString("type")));
+                assertTrue(ends.contains(first.getString("type")) || first.getString("type").equals("job_update"),
+                        first.toString());
+                JsonObject end = ends.contains(first.getString("type")) ? first
+                        : follower.awaitMessage(m -> ends.contains(m.getString("type")));
                 assertEquals(id, end.getString("job_id"));
                 JsonObject stored = new Client(worker.base()).bearer(tenant.token("member"))
                         .get("api/jobs/" + id, "application/json").json();
