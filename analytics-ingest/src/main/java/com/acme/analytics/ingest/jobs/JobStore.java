@@ -2,6 +2,7 @@ package com.acme.analytics.ingest.jobs;
 
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.domain.jobs.JobStates;
+import com.acme.analytics.domain.jobs.JobsOverview;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -191,6 +192,35 @@ public class JobStore implements JobStates {
                 "delete from analysis_upload_chunk where job_id = ?")) {
             ps.setObject(1, id);
             ps.executeUpdate();
+        }
+    }
+
+    /** Queued and running jobs of every instance, oldest first; of one workspace when it is named. */
+    List<JobsOverview.JobSummary> active(String workspaceId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select id,"
+                + " workspace_id, name, status, stage, progress, message, bytes, created_at, started_at, updated_at"
+                + " from analysis_job where status in ('queued', 'running') and (? is null or workspace_id = ?)"
+                + " order by created_at limit 500")) {
+            ps.setString(1, workspaceId);
+            ps.setString(2, workspaceId);
+            List<JobsOverview.JobSummary> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JobsOverview.JobSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getString(7), rs.getLong(8),
+                            instant(rs.getTimestamp(9)), instant(rs.getTimestamp(10)), instant(rs.getTimestamp(11))));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Jobs waiting for a worker on any instance. */
+    long queued() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from analysis_job where status = 'queued'"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
