@@ -84,6 +84,11 @@ public final class ClientChannel {
         this.workspaceId = workspaceId;
     }
 
+    /** What carries this client's messages (a WebSocket session, an SSE sink). */
+    public Transport transport() {
+        return transport;
+    }
+
     public Audience audience() {
         return audience;
     }

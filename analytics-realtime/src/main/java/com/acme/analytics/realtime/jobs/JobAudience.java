@@ -1,9 +1,9 @@
 package com.acme.analytics.realtime.jobs;
 
-import com.acme.analytics.realtime.hub.Audience;
+import com.acme.analytics.realtime.monitor.SystemAudience;
 
 /** Clients of the job sockets: job messages and heartbeats. */
-record JobAudience() implements Audience {
+record JobAudience() implements SystemAudience {
 
     static final JobAudience INSTANCE = new JobAudience();
 

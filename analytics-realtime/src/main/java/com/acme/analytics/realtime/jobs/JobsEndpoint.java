@@ -1,6 +1,10 @@
 package com.acme.analytics.realtime.jobs;
 
+import com.acme.analytics.access.Caller;
 import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.realtime.hub.Outbound;
+import com.acme.analytics.realtime.monitor.SystemMonitor;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
@@ -26,8 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}) and {@code ping}; job
- * messages of the subscribed jobs out, starting with each job's current state. Job ids carry no tenant in this contract, so a job id is looked up in the
+ * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}), {@code subscribe_system} /
+ * {@code unsubscribe_system} (operators: {@code system_status} every sample, {@code activity} as it happens) and
+ * {@code ping}; job messages of the subscribed jobs out, starting with each job's current state. Job ids carry no tenant in this contract, so a job id is looked up in the
  * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
 @Dependent
@@ -46,6 +51,8 @@ public class JobsEndpoint {
     OpenConnections connections;
     @Inject
     JobFeed feed;
+    @Inject
+    SystemMonitor monitor;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -72,9 +79,12 @@ public class JobsEndpoint {
                     hub.unsubscribe(channel, Topic.job(channel.workspaceId(), jobId));
                     Channels.reply(session, MessageWriter.toJson(Map.of("type", "unsubscribed", "job_id", jobId)));
                 }
+                case "subscribe_system" -> subscribeSystem(session, channel);
+                case "unsubscribe_system" -> hub.unsubscribe(channel, Topic.system());
                 case "ping" -> pong(session);
                 default -> throw new ClientMessage.Rejected("unknown_type", "unknown message type '"
-                        + message.type() + "'; expected subscribe_job, unsubscribe_job or ping");
+                        + message.type() + "'; expected subscribe_job, unsubscribe_job, subscribe_system,"
+                        + " unsubscribe_system or ping");
             }
         } catch (ClientMessage.Rejected e) {
             error(session, e);
@@ -83,6 +93,17 @@ public class JobsEndpoint {
             Channels.reply(session, MessageWriter.toJson(Map.of("type", "error", "message",
                     "Job state unavailable; try again", "code", "unavailable")));
         }
+    }
+
+    /** The system monitor, for operators only: its figures span every workspace. */
+    private void subscribeSystem(Session session, ClientChannel channel) {
+        if (!(session.getUserPrincipal() instanceof Caller caller)
+                || !caller.permissions().contains(Permission.OPERATE)) {
+            throw new ClientMessage.Rejected("forbidden", "the system monitor needs an operator credential");
+        }
+        hub.subscribe(channel, Topic.system());
+        channel.offer(Outbound.latest("system_status", MessageWriter.toJson(Map.of("type", "system_status",
+                "data", monitor.latest())), "system_status"));
     }
 
     static String job(ClientMessage message) {

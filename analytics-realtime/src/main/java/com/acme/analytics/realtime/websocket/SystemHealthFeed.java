@@ -4,6 +4,8 @@ import com.acme.analytics.domain.health.HealthStatus;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
+import com.acme.analytics.realtime.monitor.MonitorSample;
+import com.acme.analytics.realtime.monitor.SystemMonitor;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -45,6 +47,8 @@ public class SystemHealthFeed {
     @Inject
     HealthStatus healthStatus;
     @Inject
+    SystemMonitor monitor;
+    @Inject
     @ConfigProperty(name = "analytics.realtime.stats-interval-ms")
     long intervalMs;
 
@@ -85,7 +89,7 @@ public class SystemHealthFeed {
                 hub.connections(), queued, heap.getUsed() / (1024 * 1024),
                 heap.getMax() / (1024 * 1024), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                ManagementFactory.getRuntimeMXBean().getUptime() / 1000, Instant.now());
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000, Instant.now(), monitor.cached());
     }
 
     @PreDestroy
@@ -99,8 +103,11 @@ public class SystemHealthFeed {
      * @param status {@code healthy}, {@code degraded}, {@code unhealthy} (see {@link HealthStatus#summary}), or
      *               {@code unknown} before the first check
      * @param checks each health check by name ({@code database}, {@code flusher}), true when up
+     * @param monitor the system monitor's latest sample (the figures of {@code GET /api/system/monitor}), null
+     *                before its first
      */
     public record SystemHealth(String status, Map<String, Boolean> checks, int connections, long queuedMessages,
-                               long heapUsedMb, long heapMaxMb, int processors, double loadAverage, long uptimeSeconds, Instant timestamp) {
+                               long heapUsedMb, long heapMaxMb, int processors, double loadAverage, long uptimeSeconds, Instant timestamp,
+                               MonitorSample monitor) {
     }
 }

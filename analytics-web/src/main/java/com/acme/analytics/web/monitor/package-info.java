@@ -1,0 +1,2 @@
+/** The system monitor's REST endpoint and the request figures it reports. */
+package com.acme.analytics.web.monitor;
