@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One analysis: the file read once, row by row, each value handed to its column, the row to the correlations and
@@ -23,6 +25,7 @@ import java.util.concurrent.CancellationException;
 final class ProfilePass {
 
     private static final int PROGRESS_EVERY_ROWS = 1024;
+    private static final Pattern RECORD_LINE = Pattern.compile("started in line (\\d+)");
 
     private final Path file;
     private final CsvAnalysis.Progress progress;
@@ -135,8 +138,14 @@ final class ProfilePass {
                 return new MalformedCsvException(f.line, f.getMessage());
             }
         }
-        long line = guard.lineAfter(lastLine);
-        String message = String.valueOf(e.getMessage());
+        // FastCSV names the record's line in its outer message and what was wrong in its cause.
+        Matcher at = RECORD_LINE.matcher(String.valueOf(e.getMessage()));
+        long line = at.find() ? Long.parseLong(at.group(1)) : guard.lineAfter(lastLine);
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
         if (message.contains("quote") || message.contains("buffer size")) {
             return new MalformedCsvException(line, "unbalanced quotes: " + message);
         }
