@@ -46,7 +46,7 @@ final class ColumnProfile {
      * while the column is numeric and the value one, else NaN; {@code hash} is the value's, for the row's hash.
      */
     double accept(String value, long hash, long line) {
-        if (value == null || value.isBlank() || NULL_TOKENS.contains(value)) {
+        if (value == null || isNull(value)) {
             nulls++;
             return Double.NaN;
         }
@@ -70,6 +70,11 @@ final class ColumnProfile {
             return x;
         }
         return Double.NaN;
+    }
+
+    private static boolean isNull(String value) {
+        // Only short values can be a token: the set's hash is not computed for the others.
+        return value.isBlank() || (value.length() <= 4 && NULL_TOKENS.contains(value));
     }
 
     String name() {

@@ -1,9 +1,9 @@
 package com.acme.analytics.ingest.jobs.profile;
 
 /**
- * Duplicate rows, by 64-bit hashes of whole rows: the distinct rows counted exactly up to a cap, then estimated
- * by HyperLogLog, the duplicates being the rows less the distinct ones. Exact means exact but for a 64-bit hash
- * collision (odds about 1 in 10^9 at 200,000 rows); estimated means the 95 % bounds say at least how many.
+ * Duplicate rows, by 64-bit hashes of whole rows: the distinct rows counted ({@link Distinct}: exact up to a cap,
+ * then estimated), the duplicates being the rows less the distinct ones. Exact means exact but for a hash
+ * collision; estimated means the 95 % bounds say at least how many.
  */
 final class DuplicateRows {
 

@@ -1,7 +1,7 @@
 package com.acme.analytics.ingest.jobs.profile;
 
 /**
- * 64-bit FNV-1a over a string's characters, then a finaliser (from SplitMix64) so that HyperLogLog sees well-mixed
+ * 64-bit FNV-1a over a string's characters, then a finaliser (from SplitMix64) so that the sketches see well-mixed
  * bits. Computed once per field and shared by the distinct count and the row hash, without allocating.
  */
 final class Hashing {

@@ -3,8 +3,9 @@ package com.acme.analytics.ingest.jobs.profile;
 /**
  * The bounds that keep one analysis in bounded memory, whatever the file.
  *
- * @param distinctExactCap    distinct values counted exactly per column (as 64-bit hashes) before HyperLogLog
- * @param duplicateRowsExactCap distinct rows remembered exactly (as 64-bit hashes) before HyperLogLog
+ * @param distinctExactCap    about how many distinct values per column are counted exactly before estimating
+ *                            (a Theta sketch's nominal entries: rounded up to a power of two)
+ * @param duplicateRowsExactCap the same for whole rows, for duplicate_rows
  * @param maxFieldChars       the longest field accepted, in characters
  * @param maxRaggedRows       rows with another field count than the header's tolerated before the file is refused
  * @param correlationColumns  numeric columns paired for Pearson correlations (the first ones of the file)
@@ -23,6 +24,6 @@ public record ProfileLimits(int distinctExactCap, int duplicateRowsExactCap, int
 
     /** The defaults of microprofile-config.properties, for tests. */
     public static ProfileLimits defaults() {
-        return new ProfileLimits(10_000, 200_000, 1_048_576, 100, 20, 1_000, 50);
+        return new ProfileLimits(16_384, 262_144, 1_048_576, 100, 20, 1_000, 50);
     }
 }
