@@ -1,4 +1,4 @@
-import {h, Cards, figureTable, formatValue, label, setText} from '../ui/dom.js';
+import {h, Cards, figureTable, label, setText} from '../ui/dom.js';
 import {get} from '../live/api.js';
 import {openFeed} from '../live/feed-socket.js';
 import {RollingChart} from './system/charts.js';
@@ -86,17 +86,17 @@ export default {
             charts.forEach((c) => c.push(s));
             const active = s.activeJobs || [];
             jobs.replaceChildren(active.length ? figureTable('Running or queued', active.map((j) =>
-                [j.name || j.job_id, j.stage, j.progress]), ['Job', 'Stage', 'Progress %'])
+                [j.name || j.jobId || j.job_id, j.stage, j.progress]), ['Job', 'Stage', 'Progress %'])
                 : h('p', {text: 'No active job.'}));
             setText(stamp, 'As of ' + new Date().toLocaleTimeString() + ' (update ' + updates + ')');
             if (s.activity && !activity.childElementCount) [...s.activity].reverse().forEach(addActivity);
         }
 
         function addActivity(a) {
-            const when = a.timestamp ? new Date(typeof a.timestamp === 'number' && a.timestamp < 1e12
-                ? a.timestamp * 1000 : a.timestamp).toLocaleTimeString() : '';
+            const at = a.at || a.timestamp;
+            const when = at ? new Date(typeof at === 'number' && at < 1e12 ? at * 1000 : at).toLocaleTimeString() : '';
             activity.prepend(h('li', {'data-kind': a.kind || a.type || ''},
-                h('span', {class: 'stamp', text: when + ' '}), a.message || (a.kind || '') + ' ' + formatValue(a.job_id)));
+                h('span', {class: 'stamp', text: when + ' '}), a.message || a.kind));
             while (activity.childElementCount > FEED_SIZE) activity.lastChild.remove();
         }
 

@@ -93,7 +93,7 @@ class JobsBrowserIT extends InNewWorkspace {
 
     @Test
     void cancelsAJobFromTheList() {
-        browser.js(DROP, 400000, "large.csv");
+        browser.js(DROP, 1500000, "large.csv");
         WebElement button = browser.until("the job in the list", () -> browser.all("#job-list tr[data-job] button")
                 .stream().findFirst().orElse(null));
         String id = browser.find("#job-list tr[data-job]").getAttribute("data-job");
