@@ -5,6 +5,7 @@ import com.acme.analytics.access.Permission;
 import com.acme.analytics.access.workspaces.Workspaces;
 import com.acme.analytics.ingest.sync.integrations.Integration;
 import com.acme.analytics.ingest.sync.integrations.Integrations;
+import com.acme.analytics.ingest.sync.schedule.SyncStates;
 import com.acme.analytics.web.SmallJsonBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * {@code /api/workspaces/{id}/integrations}: a workspace's provider integrations, for its admins and the operator.
@@ -44,6 +46,8 @@ public class IntegrationsResource {
     Integrations integrations;
     @Inject
     Workspaces workspaces;
+    @Inject
+    SyncStates states;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,6 +75,16 @@ public class IntegrationsResource {
                           @PathParam("integrationId") long integrationId) throws SQLException {
         return view(integrations.find(workspaceId, integrationId).orElseThrow(() -> missing(workspaceId,
                 integrationId)));
+    }
+
+    /** {@code state} is idle, syncing or failed; {@code freshnessSeconds} is the age of the last successful sync. */
+    @GET
+    @Path("{integrationId}/status")
+    @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+    public JsonObject status(@PathParam("workspaceId") String workspaceId,
+                             @PathParam("integrationId") long integrationId) throws SQLException {
+        return IntegrationStatusView.of(states.status(workspaceId, integrationId)
+                .orElseThrow(() -> missing(workspaceId, integrationId)), Instant.now());
     }
 
     @PUT

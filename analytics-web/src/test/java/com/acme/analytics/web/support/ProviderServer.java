@@ -1,0 +1,82 @@
+package com.acme.analytics.web.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A local stand-in for a provider's API (the JDK's HttpServer on 127.0.0.1): each path answers from a script of
+ * responses, the last one repeated, and every request is logged with its time, query Authorization and X-Api-Key headers.
+ */
+public final class ProviderServer implements AutoCloseable {
+
+    /** One scripted answer. */
+    public record Answer(int status, String body, Map<String, String> headers) {
+        public static Answer ok(String body) {
+            return new Answer(200, body, Map.of());
+        }
+    }
+
+    /** One request as received. */
+    public record Received(Instant at, String path, String query, String authorization, String apiKey) {
+    }
+
+    private final HttpServer server;
+    private final Map<String, ConcurrentLinkedDeque<Answer>> scripts = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public ProviderServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    /** The base URL, such as {@code http://127.0.0.1:41234}. */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Answers {@code path} with these, in order; the last one stays. */
+    public ProviderServer script(String path, Answer... answers) {
+        scripts.put(path, new ConcurrentLinkedDeque<>(List.of(answers)));
+        return this;
+    }
+
+    public List<Received> received(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        received.add(new Received(Instant.now(), path, exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-Api-Key")));
+        ConcurrentLinkedDeque<Answer> script = scripts.get(path);
+        Answer answer = script == null ? new Answer(404, "{\"error\":\"no such path\"}", Map.of())
+                : script.size() > 1 ? script.pollFirst() : script.peekFirst();
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
