@@ -1,6 +1,6 @@
 package com.acme.analytics.ingest.sync.integrations;
 
-import com.acme.analytics.ingest.sync.SyncFrequency;
+import com.acme.analytics.domain.integrations.SyncFrequency;
 import jakarta.json.JsonObject;
 
 import java.time.Instant;

@@ -7,6 +7,7 @@ import com.acme.analytics.ingest.flush.Submission;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import com.acme.analytics.ingest.sync.ProviderException;
 import com.acme.analytics.ingest.sync.SyncSink;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -27,6 +28,7 @@ final class StoringSink implements SyncSink, SyncHttp.Recorder {
 
     static final int METRIC_BATCH = 1000;
     private static final long COMMIT_WAIT_SECONDS = 60;
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final long integrationId;
     private final String workspaceId;
@@ -73,8 +75,10 @@ final class StoringSink implements SyncSink, SyncHttp.Recorder {
                 continue;   // outside retention or clock skew: the store has no partition for it
             }
             JsonObject data = e.data();
+            // integrationId ties the event to its integration's socket (IntegrationFeed) on every instance.
+            String metadata = JSON.createObjectBuilder(data).add("integrationId", integrationId).build().toString();
             tracked.add(new TrackedEvent(e.id(), workspaceId, e.type(), text(data, "campaignId"), e.timestamp(),
-                    new Money(0), text(data, "sessionId"), userId(data), data.toString()));
+                    new Money(0), text(data, "sessionId"), userId(data), metadata));
         }
         if (tracked.isEmpty() || storeFailure != null) {
             return;

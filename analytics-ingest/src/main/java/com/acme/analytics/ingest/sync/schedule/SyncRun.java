@@ -56,7 +56,8 @@ final class SyncRun {
                             : integration.frequency().every(), Instant.now());
             finish = finish(next.state(), false, next.error(), next.consecutiveFailures(), next.at(), sink);
         }
-        scheduler.record(claim.integrationId(), start, finish);
+        scheduler.record(integration == null ? null : integration.workspaceId(), claim.integrationId(), start,
+                finish);
     }
 
     private static SyncStates.Finish finish(String state, boolean success, String error, int failures, Instant next,

@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.sync.schedule;
 
+import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import com.acme.analytics.ingest.sync.integrations.Connectors;
@@ -20,6 +21,7 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,6 +76,8 @@ public class SyncScheduler {
     TrackEvents ingest;
     @Inject
     EventTimeLimits limits;
+    @Inject
+    Event<IntegrationSynced> synced;
     @Inject
     @ConfigProperty(name = "analytics.sync.workers")
     int workers;
@@ -142,10 +146,14 @@ public class SyncScheduler {
         }
     }
 
-    void record(long integrationId, Instant start, SyncStates.Finish finish) {
+    /** @param workspaceId null when the integration was deleted meanwhile: nobody is told then */
+    void record(String workspaceId, long integrationId, Instant start, SyncStates.Finish finish) {
         try {
             if (!states.finish(integrationId, owner, start, finish)) {
                 LOG.warning("Integration " + integrationId + " synced after its lease ran out; result dropped");
+            } else if (workspaceId != null) {
+                synced.fire(new IntegrationSynced(workspaceId, integrationId, finish.success() ? null
+                        : finish.error()));
             }
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Recording the sync of integration " + integrationId + " failed; its lease"

@@ -1,4 +1,4 @@
-package com.acme.analytics.ingest.sync;
+package com.acme.analytics.domain.integrations;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.acme.analytics.ingest.sync;
+package com.acme.analytics.domain.integrations;
 
 import org.junit.jupiter.api.Test;
 
