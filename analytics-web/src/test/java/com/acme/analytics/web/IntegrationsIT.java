@@ -15,7 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
+
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -42,7 +48,7 @@ class IntegrationsIT extends InNewWorkspace {
     static WebArchive deployment() {
         return Deployments.application("analytics.outbound.allowed-hosts=127.0.0.1",
                 "analytics.sync.poll-interval-ms=200", "analytics.sync.backoff-base-ms=200",
-                "analytics.sync.retry-backoff-ms=50");
+                "analytics.sync.retry-backoff-ms=50", "analytics.sync.request-timeout-ms=1000");
     }
 
     private ProviderServer provider;
@@ -264,5 +270,105 @@ class IntegrationsIT extends InNewWorkspace {
         } finally {
             socket.close();
         }
+    }
+
+    @Test
+    void syncsGoogleAnalyticsWithAServiceAccountTokenCachedAcrossSyncs() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\\n" + Base64.getEncoder().encodeToString(keys.getPrivate()
+                .getEncoded()) + "\\n-----END PRIVATE KEY-----\\n";
+        String tokenUrl = provider.base() + "/token";
+        provider.script("/token", Answer.ok("{\"access_token\":\"ya29.test\",\"expires_in\":3599,"
+                + "\"token_type\":\"Bearer\"}"));
+        String report = "/v1beta/properties/123:runRealtimeReport";
+        provider.script(report, Answer.ok(q("{'dimensionHeaders':[{'name':'minutesAgo'},{'name':'country'}],"
+                + "'metricHeaders':[{'name':'activeUsers','type':'TYPE_INTEGER'}],'rows':["
+                + "{'dimensionValues':[{'value':'00'},{'value':'France'}],'metricValues':[{'value':'7'}]},"
+                + "{'dimensionValues':[{'value':'03'},{'value':'France'}],'metricValues':[{'value':'4'}]}],"
+                + "'rowCount':2,'propertyQuota':{'tokensPerHour':{'consumed':12,'remaining':4988}}}")));
+        String body = "{'provider':'google_analytics','name':'ga4','syncFrequency':'1m','config':{'propertyId':'123',"
+                + "'metrics':['activeUsers'],'dimensions':['minutesAgo','country'],'apiBaseUrl':'" + provider.base()
+                + "'},'credentials':{'type':'service_account','client_email':'sync@demo.iam.gserviceaccount.com',"
+                + "'private_key_id':'k1','private_key':'" + pem + "','token_uri':'" + tokenUrl + "'}}";
+        long id = create(body).getJsonNumber("id").longValue();
+        Eventually.within(WAIT, "first sync", () -> !status(id).isNull("lastSuccessAt"));
+
+        String form = provider.received("/token").get(0).body();
+        assertTrue(form.startsWith("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion="),
+                form);
+        SignedJWT jwt = SignedJWT.parse(form.substring(form.indexOf("assertion=") + "assertion=".length()));
+        assertTrue(jwt.verify(new RSASSAVerifier((RSAPublicKey) keys.getPublic())), "signed with the key");
+        assertEquals("RS256", jwt.getHeader().getAlgorithm().getName());
+        assertEquals("sync@demo.iam.gserviceaccount.com", jwt.getJWTClaimsSet().getIssuer());
+        assertEquals(List.of(tokenUrl), jwt.getJWTClaimsSet().getAudience());
+        assertEquals("https://www.googleapis.com/auth/analytics.readonly", jwt.getJWTClaimsSet().getClaim("scope"));
+        long lifetime = jwt.getJWTClaimsSet().getExpirationTime().getTime()
+                - jwt.getJWTClaimsSet().getIssueTime().getTime();
+        assertTrue(lifetime <= 3_600_000, lifetime + " ms");
+        ProviderServer.Received call = provider.received(report).get(0);
+        assertEquals("Bearer ya29.test", call.authorization());
+        JsonObject sent = Client.json(call.body());
+        assertTrue(sent.getBoolean("returnPropertyQuota"), sent.toString());
+        assertEquals("activeUsers", sent.getJsonArray("metrics").getJsonObject(0).getString("name"));
+        assertEquals(3, db.number("select round(extract(epoch from max(bucket) - min(bucket)) / 60)::bigint"
+                + " from integration_metric where integration_id = ? and dimensions = '{\"country\":\"France\"}'",
+                id), "minutesAgo 0 and 3 are three minutes apart");
+        assertEquals(4988, status(id).getJsonObject("quota").getJsonObject("tokensPerHour").getInt("remaining"));
+
+        assertEquals(200, client.request("PUT", path + "/" + id, q(body), "Content-Type", "application/json")
+                .status());
+        Eventually.within(WAIT, "second sync", () -> provider.received(report).size() >= 2);
+        assertEquals(1, provider.received("/token").size(), "the access token is cached until it expires");
+        assertEquals(2, db.number("select count(*) from integration_metric where integration_id = ?", id),
+                "the same minutes fetched again are the same rows");
+    }
+
+    @Test
+    void syncsAmplitudeRealTimeSegmentationAndActiveUsers() throws Exception {
+        provider.script("/api/2/events/segmentation", Answer.ok(q("{'data':{'series':[[3,5]],'seriesLabels':[0],"
+                + "'xValues':['2026-12-02T10:00:00','2026-12-02T10:05:00']}}")));
+        provider.script("/api/2/realtime", Answer.ok(q("{'data':{'series':[[10,12],[8,9]],'seriesLabels':"
+                + "['Today','Yesterday'],'xValues':['10:00','10:01']}}")));
+        long id = create("{'provider':'amplitude','name':'amp','syncFrequency':'5m','config':{'events':"
+                + "['Purchase'],'apiBaseUrl':'" + provider.base() + "'},'credentials':{'apiKey':'key',"
+                + "'secretKey':'secret'}}").getJsonNumber("id").longValue();
+        Eventually.within(WAIT, "synced", () -> !status(id).isNull("lastSuccessAt"));
+        ProviderServer.Received segmentation = provider.received("/api/2/events/segmentation").get(0);
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("key:secret".getBytes(StandardCharsets.UTF_8)),
+                segmentation.authorization());
+        assertTrue(segmentation.query().contains("i=-300000") && segmentation.query().contains("m=totals"),
+                segmentation.query());
+        assertTrue(java.net.URLDecoder.decode(segmentation.query(), StandardCharsets.UTF_8)
+                .contains("e={\"event_type\":\"Purchase\"}"), segmentation.query());
+        assertEquals(5, db.number("select value::bigint from integration_metric where integration_id = ? and"
+                + " metric = 'Purchase' and bucket = '2026-12-02T10:05:00Z'", id));
+        assertEquals(12, db.number("select value::bigint from integration_metric where integration_id = ? and"
+                + " metric = 'active_users'", id));
+        Response tooOften = client.postJson(path, q("{'provider':'amplitude','name':'amp','syncFrequency':'1m',"
+                + "'config':{'events':['Purchase']},'credentials':{'apiKey':'k','secretKey':'s'}}"));
+        assertEquals(400, tooOften.status(), tooOften.body());
+        assertTrue(tooOften.body().contains("5-minute buckets"), tooOften.body());
+    }
+
+    @Test
+    void reportsATimeoutAfterOneRetryAndAMalformedAnswer() throws Exception {
+        provider.script("/slow", Answer.slow(3000, "{\"stats\":{\"total\":1}}"));
+        long slow = create(customBody(provider.base() + "/slow", "1m")).getJsonNumber("id").longValue();
+        provider.script("/garbled", Answer.ok("<html>not json</html>"));
+        long garbled = create(customBody(provider.base() + "/garbled", "1m")).getJsonNumber("id").longValue();
+
+        Eventually.within(WAIT, "timed out", () -> status(slow).getInt("consecutiveFailures") >= 1);
+        JsonObject s = status(slow);
+        assertTrue(s.getString("lastError").contains("within 1000 ms"), s.toString());
+        assertEquals(2, provider.received("/slow").size(), "one call and one retry");
+        assertEquals(2, s.getJsonObject("quota").getInt("failedRequests"), s.toString());
+
+        Eventually.within(WAIT, "malformed", () -> status(garbled).getInt("consecutiveFailures") >= 1);
+        JsonObject g = status(garbled);
+        assertTrue(g.getString("lastError").contains("not JSON"), g.toString());
+        assertEquals("idle", g.getString("state"), "retried on schedule, not failed for good: " + g);
+        assertFalse(g.isNull("nextSyncAt"), g.toString());
     }
 }
