@@ -22,9 +22,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -370,5 +373,41 @@ class IntegrationsIT extends InNewWorkspace {
         assertTrue(g.getString("lastError").contains("not JSON"), g.toString());
         assertEquals("idle", g.getString("state"), "retried on schedule, not failed for good: " + g);
         assertFalse(g.isNull("nextSyncAt"), g.toString());
+    }
+
+    private static String hmacSha1(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void takesSegmentWebhookMessagesOnlyWithTheirSignature() throws Exception {
+        String secret = "segment-shared-secret-0123";
+        long id = create("{'provider':'segment','name':'seg','syncFrequency':'1m','config':{},'credentials':{"
+                + "'sharedSecret':'" + secret + "'}}").getJsonNumber("id").longValue();
+        String hook = "api/integrations/" + id + "/segment-webhook";
+        String message = q("{'type':'track','event':'Order Completed','userId':'u-1','messageId':'seg-1',"
+                + "'properties':{'revenue':12.5}}");
+        Client anonymous = new Client(base);
+
+        Response missing = anonymous.postJson(hook, message);
+        assertEquals(401, missing.status(), missing.body());
+        Response bad = anonymous.postJson(hook, message, "X-Signature", hmacSha1("another-secret-0123456", message));
+        assertEquals(401, bad.status(), bad.body());
+        Response tampered = anonymous.postJson(hook, message.replace("12.5", "99"), "X-Signature",
+                hmacSha1(secret, message));
+        assertEquals(401, tampered.status(), tampered.body());
+        assertEquals(0, storedEvents(), "nothing unsigned is stored");
+
+        Response good = anonymous.postJson(hook, message, "X-Signature", hmacSha1(secret, message));
+        assertEquals(200, good.status(), good.body());
+        Response again = anonymous.postJson(hook, message, "X-Signature", hmacSha1(secret, message));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(1, storedEvents(), "a redelivered message counts once");
+        assertEquals(1, db.number("select count(*) from raw_event where workspace_id = ? and event_id = 'seg-1'"
+                + " and event_type = 'Order Completed' and metadata ->> 'integrationId' = ?", org, Long.toString(id)));
+        assertEquals(404, anonymous.postJson("api/integrations/999999999/segment-webhook", message, "X-Signature",
+                hmacSha1(secret, message)).status());
     }
 }
