@@ -44,7 +44,8 @@ final class SyncRun {
                     scheduler.credentials(integration), claim.cursor(), start, scheduler.calls().forSync(sink));
             connector.sync(request, sink);
             sink.close();
-            finish = finish("idle", true, null, 0, start.plus(integration.frequency().every()), sink);
+            finish = finish("idle", true, null, 0, start.plus(integration.frequency().every())
+                    .plus(scheduler.spread()), sink);
         } catch (ProviderException e) {
             RetryPolicy.Next next = scheduler.policy().after(e, claim.consecutiveFailures(),
                     integration.frequency().every(), Instant.now());

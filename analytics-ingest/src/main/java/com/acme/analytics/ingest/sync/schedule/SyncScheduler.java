@@ -161,6 +161,14 @@ public class SyncScheduler {
         }
     }
 
+    /**
+     * A random part of one poll interval added to the next sync: without it the instance that synced last would
+     * find its integrations due at the same phase of its own timer, and could win every claim.
+     */
+    Duration spread() {
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(pollIntervalMs + 1));
+    }
+
     IntegrationStore integrations() {
         return store;
     }
