@@ -235,7 +235,8 @@ class IntegrationsIT extends InNewWorkspace {
                 + "'rate':'percentage(conversions/visits)','avg_visits':'moving_average(visits, 5m)'}}")
                 .getJsonNumber("id").longValue();
         Eventually.within(WAIT, "first sync", () -> !status(id).isNull("lastSuccessAt"));
-        Client.Socket socket = client.webSocket("realtime-analytics/ws/" + org);
+        // client_id is the client's own name for its connection; the credential says the workspace.
+        Client.Socket socket = client.webSocket("realtime-analytics/ws/sales-dashboard.1");
         try {
             socket.send("{\"type\":\"start_sync\",\"integration_id\":" + id + "}");
             assertEquals(id, socket.awaitMessage(m -> isType(m, "sync_started")).getJsonNumber("integration_id")

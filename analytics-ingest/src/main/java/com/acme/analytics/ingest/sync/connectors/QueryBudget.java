@@ -27,10 +27,6 @@ public final class QueryBudget {
         this.window = window;
     }
 
-    public int limit() {
-        return limit;
-    }
-
     /**
      * Takes {@code count} queries of {@code key}'s budget at {@code now}, or answers how long until they fit
      * (nothing taken then).
