@@ -1,10 +1,13 @@
 import dashboard from './dashboard.js';
 import test from './test.js';
 import campaign from './campaign.js';
+import jobs from './jobs.js';
+import jobReport from './job-report.js';
+import system from './system.js';
 
 /**
  * Every page of the app. A page is a module whose default export has a path (/, /test, /campaign/:id), a
  * title, nav (false to leave it out of the navigation) and mount(root, app, params), which returns
  * {render(dirty), unmount()}. The integrations, jobs and alerts pages are added here.
  */
-export const PAGES = [dashboard, test, campaign];
+export const PAGES = [dashboard, test, campaign, jobs, jobReport, system];

@@ -99,6 +99,36 @@ class JobsIT extends InNewWorkspace {
         assertEquals(0, client.get("api/jobs", "application/json").jsonArray().size(), "nothing kept");
     }
 
+    private static String form(String boundary, String field, String fileName, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nsome field first\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    }
+
+    @Test
+    void takesTheFilePartOfAFormNamedAfterItsFileAndRefusesAFormWithoutOne() throws Exception {
+        String boundary = "----analytics" + System.nanoTime();
+        String type = "multipart/form-data; boundary=" + boundary;
+        String file = csv(2_000);
+        Client.Response r = client.request("POST", "api/jobs", form(boundary, "file", "orders.csv", file),
+                "Content-Type", type);
+        assertEquals(202, r.status(), r.body());
+        JsonObject job = client.get("api/jobs/" + r.json().getString("job_id"), "application/json").json();
+        assertEquals("orders.csv", job.getString("name"));
+        assertEquals(file.length(), job.getJsonNumber("bytes").longValue(), "only the file part is stored");
+
+        Client.Response none = client.request("POST", "api/jobs", form(boundary, "attachment", "x.csv", file),
+                "Content-Type", type);
+        assertEquals(400, none.status(), none.body());
+        assertTrue(none.contentType().startsWith("application/problem+json"), none.contentType());
+        assertTrue(none.body().contains("\"file\""), none.body());
+
+        Client.Response big = client.request("POST", "api/jobs",
+                form(boundary, "file", "big.csv", "a,b\n" + "x".repeat(MAX_UPLOAD)), "Content-Type", type);
+        assertEquals(413, big.status(), big.body());
+        assertEquals(1, client.get("api/jobs", "application/json").jsonArray().size(), "only the good form kept");
+    }
+
     @Test
     void answers404ForAnotherWorkspacesJob() throws Exception {
         String id = upload(client, csv(10)).json().getString("job_id");

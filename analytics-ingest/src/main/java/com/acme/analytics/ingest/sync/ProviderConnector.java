@@ -2,6 +2,7 @@ package com.acme.analytics.ingest.sync;
 
 import jakarta.json.JsonObject;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,6 +31,15 @@ public interface ProviderConnector {
      * fails; what the sink took before stays taken.
      */
     void sync(SyncRequest request, SyncSink sink) throws ProviderException;
+
+    /**
+     * The URLs this config will call (its {@code apiBaseUrl} or the real default), by field path, so that an
+     * integration whose host {@code analytics.outbound.allowed-hosts} refuses is refused when created. Called only
+     * on a config that {@link #validate} accepted.
+     */
+    default Map<String, URI> endpoints(JsonObject config) {
+        return Map.of();
+    }
 
     /** The floor of an integration's frequency, and the reason a user reads when asking for less. */
     record MinimumFrequency(Duration floor, String reason) {

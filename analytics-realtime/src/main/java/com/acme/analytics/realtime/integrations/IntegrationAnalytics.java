@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The figures of an integration, from the stored events that name it, and the {@code analytics_update} that
@@ -30,8 +32,8 @@ public class IntegrationAnalytics {
 
     private static final String INTEGRATION = "coalesce(metadata ->> 'integrationId', metadata ->> 'integration_id')";
 
-    private static final String EXISTS = "select exists (select 1 from raw_event where workspace_id = ? and "
-            + INTEGRATION + " = ?)";
+    private static final String EXISTS = "select exists (select 1 from integration where workspace_id = ? and"
+            + " id::text = ?) or exists (select 1 from raw_event where workspace_id = ? and " + INTEGRATION + " = ?)";
 
     private static final String METRICS = "select event_type, count(*), max(occurred_at) from raw_event "
             + "where workspace_id = ? and " + INTEGRATION + " = ? "
@@ -43,11 +45,13 @@ public class IntegrationAnalytics {
     @ConfigProperty(name = "analytics.metrics.default-window-seconds")
     long windowSeconds;
 
-    /** Whether any stored event of the workspace names the integration. */
+    /** Whether the workspace has the integration (created over REST), or any stored event of it names it. */
     public boolean exists(String workspaceId, String integrationId) throws SQLException {
         try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(EXISTS)) {
             ps.setString(1, workspaceId);
             ps.setString(2, integrationId);
+            ps.setString(3, workspaceId);
+            ps.setString(4, integrationId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
@@ -60,10 +64,27 @@ public class IntegrationAnalytics {
         return EventProperties.of(event).text("integrationId", "integration_id");
     }
 
-    /** An ordered {@code analytics_update} with the current figures and the given new events. */
+    /**
+     * An ordered {@code analytics_update} with the current figures and the given new events. For an integration
+     * stored over REST the metrics also hold its sync's and provider's figures and transformations, and its filters
+     * keep the listed metrics and event types ({@link IntegrationFigures}).
+     */
     Outbound update(String workspaceId, String integrationId, List<TrackedEvent> events) throws SQLException {
         Map<String, Object> metrics = metrics(workspaceId, integrationId);
-        List<Map<String, Object>> items = events.stream().map(IntegrationAnalytics::item).toList();
+        Set<String> types = Set.of();
+        if (stored(integrationId) != null) {
+            try (Connection con = dataSource.getConnection()) {
+                Optional<IntegrationFigures.Figures> figures = IntegrationFigures.read(con, workspaceId,
+                        stored(integrationId));
+                if (figures.isPresent()) {
+                    metrics.putAll(figures.get().metrics());
+                    types = figures.get().eventTypes();
+                }
+            }
+        }
+        Set<String> wanted = types;
+        List<Map<String, Object>> items = events.stream().filter(e -> wanted.isEmpty()
+                || wanted.contains(e.eventType())).map(IntegrationAnalytics::item).toList();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "analytics_update");
         message.put("integration_id", wireId(integrationId));
@@ -105,6 +126,20 @@ public class IntegrationAnalytics {
         item.put("timestamp", e.occurredAt());
         item.put("data", EventProperties.of(e).json());
         return item;
+    }
+
+    /** The error every client of the integration gets when one of its syncs fails. */
+    static String syncError(long integrationId, String reason) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "error");
+        m.put("integration_id", integrationId);
+        m.put("message", "Failed to sync analytics data: " + reason);
+        return MessageWriter.toJson(m);
+    }
+
+    /** The number of an integration stored over REST, or null for an id only events name. */
+    private static Long stored(String integrationId) {
+        return integrationId.matches("[1-9][0-9]{0,17}") ? Long.parseLong(integrationId) : null;
     }
 
     /** The id as the client wrote it: a number when it is one. */

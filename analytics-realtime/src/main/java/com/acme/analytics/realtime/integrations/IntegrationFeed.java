@@ -1,6 +1,7 @@
 package com.acme.analytics.realtime.integrations;
 
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
@@ -18,7 +19,10 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** After each batch, one {@code analytics_update} per synced integration that the batch touched. */
+/**
+ * After each batch, one {@code analytics_update} per synced integration that the batch touched; after each sync,
+ * its figures or its error.
+ */
 @ApplicationScoped
 public class IntegrationFeed {
 
@@ -41,6 +45,28 @@ public class IntegrationFeed {
             }
         }
         touched.forEach((topic, events) -> hub.executor().execute(() -> publish(topic, events)));
+    }
+
+    /**
+     * After every sync on this instance: the latest figures, or the reason it failed, to the integration's clients
+     * here. (Clients on other instances get the update that the sync's stored events cause there.)
+     */
+    void onSync(@Observes IntegrationSynced sync) {
+        Topic topic = Topic.integration(sync.workspaceId(), Long.toString(sync.integrationId()));
+        if (!hub.hasSubscribers(topic)) {
+            return;
+        }
+        hub.executor().execute(() -> {
+            try {
+                Outbound message = sync.succeeded()
+                        ? analytics.update(sync.workspaceId(), Long.toString(sync.integrationId()), List.of())
+                        : Outbound.ordered("error", IntegrationAnalytics.syncError(sync.integrationId(),
+                        sync.error()), 0);
+                hub.publish(topic, a -> a instanceof IntegrationAudience ? message : null);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Analytics of integration " + topic.id() + " unavailable; update skipped", e);
+            }
+        });
     }
 
     private void publish(Topic topic, List<TrackedEvent> events) {

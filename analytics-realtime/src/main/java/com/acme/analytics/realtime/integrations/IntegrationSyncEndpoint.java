@@ -1,6 +1,8 @@
 package com.acme.analytics.realtime.integrations;
 
+import com.acme.analytics.access.Caller;
 import com.acme.analytics.access.OpenConnections;
+import com.acme.analytics.access.workspaces.Workspaces;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
@@ -28,11 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
- * The integration analytics socket. The {@code client_id} of the path is the tenant. {@code start_sync} with an
- * {@code integration_id} known to the tenant answers an {@code analytics_update} at once and after every batch of
- * its events; {@code stop_sync} ends that. Errors are {@code {"type":"error","message":...,"code":...}}.
+ * The integration analytics socket. The {@code client_id} of the path is the client's own name for its connection;
+ * the tenant is the credential's workspace (a workspace id in the path keeps working). {@code start_sync} with an
+ * {@code integration_id} known to the tenant answers {@code sync_started} and an {@code analytics_update} at once,
+ * and another after every sync and batch of its events; {@code stop_sync} ends that. Errors are {@code {"type":"error","message":...,"code":...}}.
  */
 @Dependent
 @ServerEndpoint(value = "/realtime-analytics/ws/{client_id}", configurator = SharedEndpoints.class)
@@ -41,6 +45,7 @@ public class IntegrationSyncEndpoint {
     private static final Logger LOG = Logger.getLogger(IntegrationSyncEndpoint.class.getName());
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
     static final int MAX_ID = 128;
+    static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @Inject
     SubscriptionHub hub;
@@ -48,14 +53,22 @@ public class IntegrationSyncEndpoint {
     IntegrationAnalytics analytics;
     @Inject
     OpenConnections connections;
+    @Inject
+    Workspaces workspaces;
 
     @OnOpen
     public void onOpen(Session session, @PathParam("client_id") String clientId) throws IOException {
         if (!SocketAccess.admit(session, connections)) {
             return;
         }
+        String tenant;
         try {
-            SocketAccess.requireRead(session, clientId);
+            tenant = tenant(session, clientId);
+            SocketAccess.requireRead(session, tenant);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Workspaces unavailable for an integration socket", e);
+            session.close(new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "unavailable"));
+            return;
         } catch (ClientMessage.Rejected e) {
             // Another workspace's socket: told why, then closed, before anything of it is sent. The client has no
             // channel yet, so the error goes out directly.
@@ -64,7 +77,24 @@ public class IntegrationSyncEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden"));
             return;
         }
-        Channels.open(hub, session, clientId, IntegrationAudience.INSTANCE);
+        Channels.open(hub, session, tenant, IntegrationAudience.INSTANCE);
+    }
+
+    /**
+     * The workspace of the socket: the credential's, whatever name the client gave its connection; a path naming a
+     * workspace (the earlier contract, and an operator's only way to name one) names that workspace, so another
+     * workspace's id is refused rather than quietly meaning the caller's own.
+     */
+    private String tenant(Session session, String clientId) throws SQLException {
+        if (!CLIENT_ID.matcher(clientId).matches()) {
+            throw new ClientMessage.Rejected("invalid_client_id", "client_id is 1 to 64 letters, digits, '_', '.'"
+                    + " or '-'");
+        }
+        if (!(session.getUserPrincipal() instanceof Caller caller) || caller.workspaceId() == null
+                || caller.workspaceId().equals(clientId)) {
+            return clientId;
+        }
+        return workspaces.find(clientId).isPresent() ? clientId : caller.workspaceId();
     }
 
     @OnMessage(maxMessageSize = 1024 * 1024)

@@ -36,7 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV analysis jobs of the caller's workspace: {@code POST /api/jobs} (the body is the file, {@code text/csv}),
+ * CSV analysis jobs of the caller's workspace: {@code POST /api/jobs} (the body is the file, {@code text/csv}, or
+ * its {@code file} part, {@code multipart/form-data}),
  * {@code GET /api/jobs}, {@code GET /api/jobs/{id}}, {@code DELETE /api/jobs/{id}}. Another workspace's job id is
  * answered 404, like an id that names nothing.
  */
@@ -64,15 +65,44 @@ public class JobsResource {
     public Response upload(InputStream body, @QueryParam("name") @DefaultValue("upload.csv") String name,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength)
             throws SQLException, IOException {
-        if (name.isBlank() || name.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME + " characters");
-        }
+        checkName(name);
         if (contentLength > maxUploadBytes) {
             throw new UploadTooLargeException(maxUploadBytes); // refused before a byte is read
         }
-        JobView job = store.upload(caller.workspaceId(), name.strip(), body, maxUploadBytes);
+        return queued(name, body);
+    }
+
+    /** The file as the {@code file} part of a form (a browser's upload); the part's file name is the default name. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Access(Permission.TRACK)
+    public Response uploadForm(InputStream body, @QueryParam("name") String name,
+                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long contentLength)
+            throws SQLException, IOException {
+        if (name != null) {
+            checkName(name);
+        }
+        if (contentLength > maxUploadBytes + FormUpload.FORM_OVERHEAD) {
+            throw new UploadTooLargeException(maxUploadBytes);
+        }
+        FormUpload form = FormUpload.of(body, contentType, contentLength, maxUploadBytes);
+        String fileName = form.fileName();
+        String jobName = name != null ? name
+                : fileName != null && fileName.length() <= MAX_NAME ? fileName : "upload.csv";
+        return queued(jobName, form.content());
+    }
+
+    private Response queued(String name, InputStream file) throws SQLException, IOException {
+        JobView job = store.upload(caller.workspaceId(), name.strip(), file, maxUploadBytes);
         workers.wake();
         return Response.accepted(Map.of("job_id", job.id(), "status", job.status(), "stage", job.stage())).build();
+    }
+
+    private static void checkName(String name) {
+        if (name.isBlank() || name.length() > MAX_NAME) {
+            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME + " characters");
+        }
     }
 
     @GET

@@ -69,6 +69,12 @@ public final class SecondInstance implements AutoCloseable {
         return base;
     }
 
+    /** Ends the process at once, as a crash or a lost machine would: no shutdown, leases and sockets left behind. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
