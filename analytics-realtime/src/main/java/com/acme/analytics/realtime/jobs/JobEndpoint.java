@@ -47,7 +47,7 @@ public class JobEndpoint {
     public void onOpen(Session session, @PathParam("job_id") String jobId) {
         if (SocketAccess.admit(session, connections)) {
             String workspaceId = SocketAccess.workspaceOf(session);
-            ClientChannel channel = Channels.open(hub, session, workspaceId, JobAudience.INSTANCE);
+            ClientChannel channel = Channels.open(hub, session, workspaceId, JobAudience.of(session, workspaceId));
             try {
                 if (!feed.follow(channel, jobId, null)) {
                     notFound(session);

@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 
 /**
  * The general socket: {@code subscribe_job} / {@code unsubscribe_job} ({@code job_id}), {@code subscribe_system} /
- * {@code unsubscribe_system} (operators: {@code system_status} every sample, {@code activity} as it happens) and
+ * {@code unsubscribe_system} (operators and workspace admins: {@code system_status} every sample, {@code activity} as it happens) and
  * {@code ping}; job messages of the subscribed jobs out, starting with each job's current state. Job ids carry no tenant in this contract, so a job id is looked up in the
  * caller's workspace: a job of another workspace with the same id is another job, never seen here.
  */
@@ -57,7 +57,8 @@ public class JobsEndpoint {
     @OnOpen
     public void onOpen(Session session) {
         if (SocketAccess.admit(session, connections)) {
-            Channels.open(hub, session, SocketAccess.workspaceOf(session), JobAudience.INSTANCE);
+            Channels.open(hub, session, SocketAccess.workspaceOf(session),
+                    JobAudience.of(session, SocketAccess.workspaceOf(session)));
         }
     }
 
@@ -95,15 +96,20 @@ public class JobsEndpoint {
         }
     }
 
-    /** The system monitor, for operators only: its figures span every workspace. */
+    /**
+     * The system monitor, for operators (every workspace's jobs and activities) and workspace admins (their own
+     * workspace's, beside the system's figures).
+     */
     private void subscribeSystem(Session session, ClientChannel channel) {
         if (!(session.getUserPrincipal() instanceof Caller caller)
-                || !caller.permissions().contains(Permission.OPERATE)) {
-            throw new ClientMessage.Rejected("forbidden", "the system monitor needs an operator credential");
+                || !(caller.permissions().contains(Permission.OPERATE)
+                || caller.permissions().contains(Permission.ADMINISTER))) {
+            throw new ClientMessage.Rejected("forbidden", "the system monitor needs an admin or operator credential");
         }
         hub.subscribe(channel, Topic.system());
+        JobAudience audience = JobAudience.of(session, SocketAccess.workspaceOf(session));
         channel.offer(Outbound.latest("system_status", MessageWriter.toJson(Map.of("type", "system_status",
-                "data", monitor.latest())), "system_status"));
+                "data", audience.visible(monitor.latest()))), "system_status"));
     }
 
     static String job(ClientMessage message) {

@@ -20,11 +20,11 @@ public record MonitorSample(String status, Map<String, Object> components, Cpu c
                             List<JobsOverview.JobSummary> activeJobs, List<SystemActivity> activity,
                             Instant timestamp) {
 
-    /** The same sample with only one workspace's jobs and activities. */
+    /** The same sample with only one workspace's jobs and activities, and those of no workspace (the system's). */
     public MonitorSample forWorkspace(String workspaceId) {
         return new MonitorSample(status, components, cpu, memory, requests, ingest, connections,
                 activeJobs.stream().filter(j -> workspaceId.equals(j.workspaceId())).toList(),
-                activity.stream().filter(a -> workspaceId.equals(a.workspaceId())).toList(), timestamp);
+                activity.stream().filter(a -> a.workspaceId() == null || workspaceId.equals(a.workspaceId())).toList(), timestamp);
     }
 
     /**

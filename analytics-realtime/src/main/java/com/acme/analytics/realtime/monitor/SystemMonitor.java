@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -104,8 +105,9 @@ public class SystemMonitor {
         activity.add(happened);
         if (hub.hasSubscribers(Topic.system())) {
             String json = MessageWriter.toJson(Map.of("type", "activity", "data", happened));
-            hub.publish(Topic.system(), a -> a instanceof SystemAudience ? Outbound.ordered("activity", json, 0)
-                    : null);
+            hub.publish(Topic.system(), a -> a instanceof SystemAudience s && (s.workspace() == null
+                    || happened.workspaceId() == null || s.workspace().equals(happened.workspaceId()))
+                    ? Outbound.ordered("activity", json, 0) : null);
         }
     }
 
@@ -125,9 +127,12 @@ public class SystemMonitor {
         try {
             latest = sampleNow();
             if (hub.hasSubscribers(Topic.system())) {
-                String json = MessageWriter.toJson(Map.of("type", "system_status", "data", latest));
-                hub.publish(Topic.system(), a -> a instanceof SystemAudience
-                        ? Outbound.latest("system_status", json, "system_status") : null);
+                MonitorSample sample = latest;
+                Map<String, String> byWorkspace = new ConcurrentHashMap<>(); // written once per workspace
+                hub.publish(Topic.system(), a -> a instanceof SystemAudience s
+                        ? Outbound.latest("system_status", byWorkspace.computeIfAbsent(String.valueOf(s.workspace()),
+                                w -> MessageWriter.toJson(Map.of("type", "system_status", "data", s.visible(sample)))),
+                                "system_status") : null);
             }
         } catch (RuntimeException e) {
             // An escaping exception would cancel every later tick.

@@ -1,6 +1,7 @@
 package com.acme.analytics.web.monitor;
 
 import com.acme.analytics.access.Access;
+import com.acme.analytics.access.CurrentCaller;
 import com.acme.analytics.access.Permission;
 import com.acme.analytics.realtime.monitor.MonitorSample;
 import com.acme.analytics.realtime.monitor.SystemMonitor;
@@ -12,8 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/system/monitor}: the latest sample of the system monitor. Operators only: its jobs and activities
- * span every workspace.
+ * {@code GET /api/system/monitor}: the latest sample of the system monitor. An operator sees every workspace's jobs
+ * and activities; a workspace admin the same figures with their own workspace's jobs and activities only.
  */
 @RequestScoped
 @Path("system/monitor")
@@ -21,11 +22,14 @@ public class SystemMonitorResource {
 
     @Inject
     SystemMonitor monitor;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Access(Permission.OPERATE)
+    @Access(Permission.ADMINISTER)
     public MonitorSample monitor() {
-        return monitor.latest();
+        String workspaceId = caller.workspaceId();
+        return workspaceId == null ? monitor.latest() : monitor.latest().forWorkspace(workspaceId);
     }
 }
