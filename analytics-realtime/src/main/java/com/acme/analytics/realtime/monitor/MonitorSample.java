@@ -27,6 +27,12 @@ public record MonitorSample(String status, Map<String, Object> components, Cpu c
                 activity.stream().filter(a -> a.workspaceId() == null || workspaceId.equals(a.workspaceId())).toList(), timestamp);
     }
 
+    /** The figures without any workspace's jobs or activities: what every dashboard's {@code system_health} may show. */
+    public MonitorSample systemOnly() {
+        return new MonitorSample(status, components, cpu, memory, requests, ingest, connections, List.of(),
+                activity.stream().filter(a -> a.workspaceId() == null).toList(), timestamp);
+    }
+
     /**
      * @param process this JVM's share of the machine's CPU, 0-1, null when the JVM does not say
      * @param system  the whole machine's, 0-1

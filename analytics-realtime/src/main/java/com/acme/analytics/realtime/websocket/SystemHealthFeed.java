@@ -85,11 +85,13 @@ public class SystemHealthFeed {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         long queued = hub.channels().stream().mapToLong(ClientChannel::queued).sum();
         Map<String, Boolean> latest = checks;
+        MonitorSample sample = monitor.cached();
         return new SystemHealth(latest.isEmpty() ? "unknown" : HealthStatus.summary(latest), latest,
                 hub.connections(), queued, heap.getUsed() / (1024 * 1024),
                 heap.getMax() / (1024 * 1024), Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                ManagementFactory.getRuntimeMXBean().getUptime() / 1000, Instant.now(), monitor.cached());
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000, Instant.now(),
+                sample == null ? null : sample.systemOnly());
     }
 
     @PreDestroy
@@ -103,8 +105,8 @@ public class SystemHealthFeed {
      * @param status {@code healthy}, {@code degraded}, {@code unhealthy} (see {@link HealthStatus#summary}), or
      *               {@code unknown} before the first check
      * @param checks each health check by name ({@code database}, {@code flusher}), true when up
-     * @param monitor the system monitor's latest sample (the figures of {@code GET /api/system/monitor}), null
-     *                before its first
+     * @param monitor the system monitor's latest sample (the figures of {@code GET /api/system/monitor}) without
+     *                any workspace's jobs or activities, null before its first
      */
     public record SystemHealth(String status, Map<String, Boolean> checks, int connections, long queuedMessages,
                                long heapUsedMb, long heapMaxMb, int processors, double loadAverage, long uptimeSeconds, Instant timestamp,
