@@ -1,0 +1,135 @@
+package com.acme.analytics.web.alerts;
+
+import com.acme.analytics.access.Access;
+import com.acme.analytics.access.Permission;
+import com.acme.analytics.domain.events.InvalidInputException;
+import com.acme.analytics.domain.outbound.OutboundHosts;
+import com.acme.analytics.realtime.alerts.AlertRuleParser;
+import com.acme.analytics.realtime.alerts.AlertRules;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.sql.SQLException;
+
+/**
+ * A workspace's alert rules, for its admins: {@code POST} (201), {@code GET}, {@code GET /{alertId}},
+ * {@code PUT /{alertId}}, {@code DELETE /{alertId}}. A rule is validated whole before anything is stored; the
+ * answer is the rule as given with its {@code id}, webhook secrets left out.
+ */
+@Path("workspaces/{workspaceId}/alerts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+public class AlertsResource {
+
+    static final int MAX_BODY_CHARS = 64 * 1024;
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    @Inject
+    AlertRules rules;
+    @Inject
+    OutboundHosts outbound;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@PathParam("workspaceId") String workspaceId, String body) throws SQLException {
+        JsonObject rule = valid(body);
+        AlertRules.Stored stored = rules.create(workspaceId, rule.toString());
+        return Response.created(URI.create("workspaces/" + workspaceId + "/alerts/" + stored.id()))
+                .entity(shown(stored)).build();
+    }
+
+    @GET
+    public JsonArray list(@PathParam("workspaceId") String workspaceId) throws SQLException {
+        JsonArrayBuilder all = JSON.createArrayBuilder();
+        rules.list(workspaceId).forEach(r -> all.add(shown(r)));
+        return all.build();
+    }
+
+    @GET
+    @Path("{alertId}")
+    public JsonObject get(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId)
+            throws SQLException {
+        return shown(rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId)));
+    }
+
+    @PUT
+    @Path("{alertId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject replace(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId,
+                              String body) throws SQLException {
+        JsonObject rule = valid(body);
+        if (!rules.replace(workspaceId, alertId, rule.toString())) {
+            throw notFound(alertId);
+        }
+        return get(workspaceId, alertId);
+    }
+
+    @DELETE
+    @Path("{alertId}")
+    public Response delete(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId)
+            throws SQLException {
+        if (!rules.delete(workspaceId, alertId)) {
+            throw notFound(alertId);
+        }
+        return Response.noContent().build();
+    }
+
+    private JsonObject valid(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("body", "is required: a rule as JSON");
+        }
+        if (body.length() > MAX_BODY_CHARS) {
+            throw new InvalidInputException("body", "must be at most " + MAX_BODY_CHARS + " characters");
+        }
+        JsonValue value;
+        try (var reader = JSON.createReader(new StringReader(body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw new InvalidInputException("body", "is not JSON: " + e.getMessage());
+        }
+        AlertRuleParser.parse(value, outbound);
+        return value.asJsonObject();
+    }
+
+    /** The stored definition with its id and times; secrets are never answered. */
+    private static JsonObject shown(AlertRules.Stored r) {
+        JsonObject definition;
+        try (var reader = JSON.createReader(new StringReader(r.definition()))) {
+            definition = reader.readObject();
+        }
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("id", r.id());
+        definition.forEach((k, v) -> b.add(k, k.equals("channels") ? withoutSecrets(v.asJsonArray()) : v));
+        return b.add("createdAt", r.createdAt().toString()).add("updatedAt", r.updatedAt().toString()).build();
+    }
+
+    private static JsonArray withoutSecrets(JsonArray channels) {
+        JsonArrayBuilder b = JSON.createArrayBuilder();
+        channels.forEach(c -> b.add(JSON.createObjectBuilder(c.asJsonObject()).remove("secret")));
+        return b.build();
+    }
+
+    private static NotFoundException notFound(String alertId) {
+        return new NotFoundException("no alert rule " + alertId + " in this workspace");
+    }
+}

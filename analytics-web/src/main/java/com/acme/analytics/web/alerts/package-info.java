@@ -1,0 +1,2 @@
+/** The REST face of alert rules: {@code /api/workspaces/{id}/alerts}. */
+package com.acme.analytics.web.alerts;
