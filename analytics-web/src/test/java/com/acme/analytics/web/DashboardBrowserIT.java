@@ -4,12 +4,11 @@ import com.acme.analytics.web.support.Browser;
 import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.ConnectionsResource;
 import com.acme.analytics.web.support.Deployments;
-import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.InBrowser;
 import com.acme.analytics.web.support.Tenants;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +30,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * charts, notifications, reconnection with resume, the test dashboard and the narrow layout. One browser serves
  * every test; each loads the page afresh in its own workspace. Screenshots land in target/screenshots.
  */
-class DashboardBrowserIT extends InNewWorkspace {
+class DashboardBrowserIT extends InBrowser {
 
     private static final String[] SUMMARY = {"totalImpressions", "totalClicks", "totalConversions",
         "activeCampaigns", "overallCtr", "overallConversionRate", "totalSpent"};
     private static final Pattern REFUSED_REQUEST = Pattern.compile("status of 40[01]");
-    private static Browser browser;
 
     private final List<Pattern> expectedConsole = new ArrayList<>();
     private String token;
@@ -47,12 +45,7 @@ class DashboardBrowserIT extends InNewWorkspace {
     }
 
     @BeforeEach
-    void browserOnTheDashboard() throws Exception {
-        if (browser == null) {
-            browser = new Browser();
-        }
-        browser.size(Browser.WIDE);
-        browser.consoleErrors();
+    void aMemberToken() throws Exception {
         token = tenant.token("member");
     }
 
@@ -60,14 +53,6 @@ class DashboardBrowserIT extends InNewWorkspace {
     void noConsoleErrors() {
         List<String> errors = browser.consoleErrors(expectedConsole.toArray(Pattern[]::new));
         assertTrue(errors.isEmpty(), "console errors: " + errors);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     private void signIn() {

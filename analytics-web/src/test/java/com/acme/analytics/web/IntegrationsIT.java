@@ -358,7 +358,7 @@ class IntegrationsIT extends InNewWorkspace {
 
     @Test
     void reportsATimeoutAfterOneRetryAndAMalformedAnswer() throws Exception {
-        provider.script("/slow", Answer.slow(3000, "{\"stats\":{\"total\":1}}"));
+        provider.script("/slow", Answer.held("{\"stats\":{\"total\":1}}"));
         long slow = create(customBody(provider.base() + "/slow", "1m")).getJsonNumber("id").longValue();
         provider.script("/garbled", Answer.ok("<html>not json</html>"));
         long garbled = create(customBody(provider.base() + "/garbled", "1m")).getJsonNumber("id").longValue();

@@ -34,8 +34,9 @@ class IntegrationsTwoInstancesIT extends InNewWorkspace {
     void neverSyncsOneIntegrationOnTwoInstancesAtOnce() throws Exception {
         try (ProviderServer provider = new ProviderServer();
              SecondInstance second = SecondInstance.start(Deployments.application(CONFIG))) {
-            // Each answer takes longer than the period, so a due integration is always wanted by both instances.
-            provider.script("/stats", Answer.slow(700, "{\"stats\":{\"total\":1}}"));
+            // Each answer is held for at least one poll of the wait below, as long as the instances' poll period,
+            // so a due integration is always wanted by both instances.
+            provider.script("/stats", Answer.held("{\"stats\":{\"total\":1}}"));
             var r = client.postJson("api/workspaces/" + org + "/integrations", ("{'provider':'custom','name':'c',"
                     + "'syncFrequency':'1s','config':{'url':'" + provider.base() + "/stats','metrics':{'total':"
                     + "'/stats/total'}},'credentials':{}}").replace('\'', '"'));
@@ -44,6 +45,7 @@ class IntegrationsTwoInstancesIT extends InNewWorkspace {
             Set<String> owners = ConcurrentHashMap.newKeySet();
             try {
                 Eventually.within(Duration.ofSeconds(60), "both instances never took turns", () -> {
+                    provider.releaseHeld();
                     String owner = leaseOwner(id);
                     if (owner != null) {
                         owners.add(owner);

@@ -1,11 +1,9 @@
 package com.acme.analytics.web;
 
-import com.acme.analytics.web.support.Browser;
 import com.acme.analytics.web.support.Deployments;
-import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.InBrowser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its progress bars follow the job over /ws to the end, the report shows the alerts before the columns and a
  * histogram per numeric column; a job is cancelled (or, when already done, deleted) from the list.
  */
-class JobsBrowserIT extends InNewWorkspace {
+class JobsBrowserIT extends InBrowser {
 
     /** Drops a generated CSV: a numeric column, a constant one (alert "constant"), a text one. */
     private static final String DROP = "const rows = ['n,c,t'];"
@@ -29,7 +27,6 @@ class JobsBrowserIT extends InNewWorkspace {
             + "const dt = new DataTransfer();"
             + "dt.items.add(new File([rows.join('\\n') + '\\n'], arguments[1], {type: 'text/csv'}));"
             + "document.getElementById('drop-zone').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));";
-    private static Browser browser;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -38,11 +35,6 @@ class JobsBrowserIT extends InNewWorkspace {
 
     @BeforeEach
     void signedInOnTheJobsPage() throws Exception {
-        if (browser == null) {
-            browser = new Browser();
-        }
-        browser.size(Browser.WIDE);
-        browser.consoleErrors();
         browser.open(base + "#token=" + tenant.token("member"));
         browser.until("signed in", () -> browser.find("#signin").getAttribute("hidden") != null);
         browser.js("location.hash = '#/jobs'");
@@ -54,14 +46,6 @@ class JobsBrowserIT extends InNewWorkspace {
     void noConsoleErrors() {
         List<String> errors = browser.consoleErrors();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     @Test

@@ -1,12 +1,9 @@
 package com.acme.analytics.web;
 
-import com.acme.analytics.web.support.Browser;
 import com.acme.analytics.web.support.Deployments;
-import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.InBrowser;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,31 +17,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The system monitor page in Chromium: for an admin, lights for every component and figures that keep
  * updating from system_status; for a token the endpoint refuses (or an instance without it), a banner.
  */
-class MonitorBrowserIT extends InNewWorkspace {
+class MonitorBrowserIT extends InBrowser {
 
     private static final Pattern REFUSED = Pattern.compile("status of 40[34]");
-    private static Browser browser;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.application();
-    }
-
-    @BeforeEach
-    void aBrowser() {
-        if (browser == null) {
-            browser = new Browser();
-        }
-        browser.size(Browser.WIDE);
-        browser.consoleErrors();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
     }
 
     private void openAs(String role) throws Exception {

@@ -2,6 +2,7 @@ package com.acme.analytics.ingest.jobs;
 
 import com.acme.analytics.domain.health.SystemActivity;
 import com.acme.analytics.domain.jobs.JobProgress;
+import com.acme.analytics.domain.leases.LeaseOwner;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -18,7 +19,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,9 +72,8 @@ public class JobWorkers {
     @ConfigProperty(name = "analytics.jobs.max-attempts")
     int maxAttempts;
 
-    /** Names this instance in the leases it holds: the process and a random part, unique per start. */
-    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /** Names this instance in its leases, unique per start. */
+    private final String owner = LeaseOwner.newName();
     private final Map<UUID, JobRun> running = new ConcurrentHashMap<>();
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger busy = new AtomicInteger();

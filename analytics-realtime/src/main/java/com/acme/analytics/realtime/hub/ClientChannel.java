@@ -1,19 +1,16 @@
 package com.acme.analytics.realtime.hub;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One client of the hub and what waits for it. Ordered messages (events) wait in a bounded queue and are sent in
- * order, each at most once; coalesced messages (metrics, stats, heartbeats) wait one per key, a newer replacing an
- * older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One send (of one message, or of a
- * batch of the waiting ones) is in flight at a time, so a client that does not read holds at most one batch in its
- * transport and the queue's capacity here.
+ * One client of the hub ({@link ClientIdentity who it is}) and what waits for it. Ordered messages (events) wait
+ * in a bounded queue and are sent in order, each at most once; coalesced messages (metrics, stats, heartbeats) wait
+ * one per key, a newer replacing an older, and go out at most once per {@link HubSettings#minUpdateInterval()}. One
+ * send (of one message, or of a batch of the waiting ones) is in flight at a time, so a client that does not read
+ * holds at most one batch in its transport and the queue's capacity here.
  *
  * <p>A client that resumes is {@link #restart restarted} with the events it missed, which take one place in the
  * queue however many they are ({@link OrderedQueue}).
@@ -25,22 +22,16 @@ import java.util.function.Function;
  * <p>Thread-safe; {@link #offer} never blocks on the network: it only queues, and the sending is done by the
  * channel's sender thread.
  */
-public final class ClientChannel {
+public final class ClientChannel extends ClientIdentity {
 
     private static final int BURST = 16;
 
-    private final String id;
-    private volatile String workspaceId;
     private final Transport transport;
     private final HubSettings settings;
     private final HubMetrics metrics;
     private final Consumer<ClientChannel> onReady;
     private final Consumer<ClientChannel> onRateLimited;
     private final Consumer<ClientChannel> onClosed;
-    private final Instant openedAt = Instant.now();
-    private final Set<Topic> topics = ConcurrentHashMap.newKeySet();
-    private volatile Audience audience;
-    private volatile long lastActivityNanos = System.nanoTime();
 
     // Guarded by this, pending's state included.
     private final PendingMessages pending;
@@ -58,9 +49,7 @@ public final class ClientChannel {
     ClientChannel(String id, String workspaceId, Audience audience, Transport transport, HubSettings settings,
                   HubMetrics metrics, Outbound laggingNotice, Consumer<ClientChannel> onReady,
                   Consumer<ClientChannel> onRateLimited, Consumer<ClientChannel> onClosed) {
-        this.id = id;
-        this.workspaceId = workspaceId;
-        this.audience = audience;
+        super(id, workspaceId, audience);
         this.transport = transport;
         this.settings = settings;
         this.metrics = metrics;
@@ -70,49 +59,9 @@ public final class ClientChannel {
         this.pending = new PendingMessages(settings.minUpdateInterval(), laggingNotice);
     }
 
-    public String id() {
-        return id;
-    }
-
-    /** The tenant the client connected for, or null before a dashboard client subscribed. */
-    public String workspaceId() {
-        return workspaceId;
-    }
-
-    /** Moves the client to another tenant, as a new {@code subscribe} does. */
-    public void workspaceId(String workspaceId) {
-        this.workspaceId = workspaceId;
-    }
-
     /** What carries this client's messages (a WebSocket session, an SSE sink). */
     public Transport transport() {
         return transport;
-    }
-
-    public Audience audience() {
-        return audience;
-    }
-
-    /** Changes what the client's messages look like, as a new {@code subscribe} does. */
-    public void audience(Audience audience) {
-        this.audience = audience;
-    }
-
-    public Instant openedAt() {
-        return openedAt;
-    }
-
-    public Set<Topic> topics() {
-        return topics;
-    }
-
-    /** Marks the client as active (a request or message from it), for idle clean-up. */
-    public void touch() {
-        lastActivityNanos = System.nanoTime();
-    }
-
-    public long idleNanos(long now) {
-        return now - lastActivityNanos;
     }
 
     /**

@@ -76,24 +76,31 @@ class AlertEvaluatorTest {
                 run(r, v(500), v(1), v(500), v(500), v(500), v(500), v(1)));
     }
 
+    /** A change rule on the dashboard's clicks over 5 minutes. */
+    private static AlertRule change(String kind, int percent, String compareTo) {
+        return rule("{\"name\":\"n\",\"metric\":{\"view\":\"dashboard\",\"field\":\"totalClicks\"},"
+                + "\"window\":\"5m\",\"condition\":{\"kind\":\"" + kind + "\",\"percent\":" + percent + ","
+                + "\"compareTo\":\"" + compareTo + "\"}}");
+    }
+
+    /** A value beside the window it is compared to. */
+    private static Optional<Observation> against(double value, double compared) {
+        return Optional.of(new Observation(value, compared, List.of()));
+    }
+
     @Test
     void increaseAgainstThePreviousWindow() {
-        AlertRule r = rule("{\"name\":\"n\",\"metric\":{\"view\":\"dashboard\",\"field\":\"totalClicks\"},"
-                + "\"window\":\"5m\",\"condition\":{\"kind\":\"increase\",\"percent\":50,"
-                + "\"compareTo\":\"previous_window\"}}");
-        Optional<Observation> up = Optional.of(new Observation(150, 100.0, List.of()));
-        Optional<Observation> less = Optional.of(new Observation(149, 100.0, List.of()));
-        assertEquals(List.of("FIRED@1", "RESOLVED@2"), run(r, less, up, less));
+        Optional<Observation> up = against(150, 100);
+        Optional<Observation> less = against(149, 100);
+        assertEquals(List.of("FIRED@1", "RESOLVED@2"), run(change("increase", 50, "previous_window"), less, up, less));
     }
 
     @Test
     void decreaseAgainstLastWeek() {
-        AlertRule r = rule("{\"name\":\"n\",\"metric\":{\"view\":\"dashboard\",\"field\":\"totalClicks\"},"
-                + "\"window\":\"5m\",\"condition\":{\"kind\":\"decrease\",\"percent\":20,"
-                + "\"compareTo\":\"same_window_last_week\"}}");
-        Optional<Observation> down = Optional.of(new Observation(80, 100.0, List.of()));
-        Optional<Observation> flat = Optional.of(new Observation(95, 100.0, List.of()));
-        assertEquals(List.of("FIRED@1", "RESOLVED@2"), run(r, flat, down, flat));
+        Optional<Observation> down = against(80, 100);
+        Optional<Observation> flat = against(95, 100);
+        assertEquals(List.of("FIRED@1", "RESOLVED@2"),
+                run(change("decrease", 20, "same_window_last_week"), flat, down, flat));
     }
 
     @Test

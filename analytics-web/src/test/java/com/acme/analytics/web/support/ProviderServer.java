@@ -22,19 +22,23 @@ import java.util.concurrent.Executors;
  */
 public final class ProviderServer implements AutoCloseable {
 
-    /** One scripted answer. */
-    public record Answer(int status, String body, Map<String, String> headers, long delayMs) {
+    /** One scripted answer; a held one waits for {@link #releaseHeld()} (or the server's closing). */
+    public record Answer(int status, String body, Map<String, String> headers, boolean held) {
         public Answer(int status, String body, Map<String, String> headers) {
-            this(status, body, headers, 0);
+            this(status, body, headers, false);
         }
 
         public static Answer ok(String body) {
             return new Answer(200, body, Map.of());
         }
 
-        /** Answers only after the delay: a provider slower than the server's request timeout. */
-        public static Answer slow(long delayMs, String body) {
-            return new Answer(200, body, Map.of(), delayMs);
+        /**
+         * Answers once the test has called {@link #releaseHeld()} twice since the request came (or the server
+         * closes): a provider as slow as the test wants, without betting on a duration. Never released, it is
+         * slower than any request timeout.
+         */
+        public static Answer held(String body) {
+            return new Answer(200, body, Map.of(), true);
         }
     }
 
@@ -49,6 +53,9 @@ public final class ProviderServer implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** Counts {@link #releaseHeld()} calls; guarded by this. */
+    private long releases;
+    private boolean closed;
 
     public ProviderServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -94,13 +101,8 @@ public final class ProviderServer implements AutoCloseable {
         ConcurrentLinkedDeque<Answer> script = scripts.get(path);
         Answer answer = script == null ? new Answer(404, "{\"error\":\"no such path\"}", Map.of())
                 : script.size() > 1 ? script.pollFirst() : script.peekFirst();
-        if (answer.delayMs() > 0) {
-            try {
-                Thread.sleep(answer.delayMs());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (answer.held() && !awaitRelease()) {
+            return;
         }
         byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -111,8 +113,35 @@ public final class ProviderServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Releases the held requests that were already waiting at the previous call: each is held for at least the
+     * time between two calls, such as one poll of a test's wait.
+     */
+    public synchronized void releaseHeld() {
+        releases++;
+        notifyAll();
+    }
+
+    /** @return whether to answer: false once the server closes */
+    private synchronized boolean awaitRelease() {
+        long until = releases + 2;
+        try {
+            while (releases < until && !closed) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !closed;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
         server.stop(0);
         threads.shutdownNow();
     }

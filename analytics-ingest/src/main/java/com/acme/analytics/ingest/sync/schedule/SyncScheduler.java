@@ -1,6 +1,7 @@
 package com.acme.analytics.ingest.sync.schedule;
 
 import com.acme.analytics.domain.integrations.IntegrationSynced;
+import com.acme.analytics.domain.leases.LeaseOwner;
 import com.acme.analytics.ingest.events.TrackEvents;
 import com.acme.analytics.ingest.retention.EventTimeLimits;
 import com.acme.analytics.ingest.sync.integrations.Connectors;
@@ -26,12 +27,10 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -97,9 +96,8 @@ public class SyncScheduler {
     @ConfigProperty(name = "analytics.sync.circuit-open-seconds")
     long circuitOpenSeconds;
 
-    /** Names this instance in its leases: the process and a random part, unique per start. */
-    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /** Names this instance in its leases, unique per start. */
+    private final String owner = LeaseOwner.newName();
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private ThreadPoolExecutor pool;
