@@ -74,8 +74,16 @@ final class ColumnProfile {
     }
 
     private static boolean isNull(String value) {
-        // Only short values can be a token: the set's hash is not computed for the others.
-        return value.isBlank() || (value.length() <= 4 && NULL_TOKENS.contains(value));
+        // Only short values starting as every token does (N or n) can be one: the set's hash (of a new String every cell, so never
+        // cached) is not computed for the others.
+        if (value.length() > 4) {
+            return value.isBlank();
+        }
+        if (value.isEmpty()) {
+            return true;
+        }
+        char first = value.charAt(0);
+        return first == 'N' || first == 'n' ? NULL_TOKENS.contains(value) : value.isBlank();
     }
 
     String name() {
