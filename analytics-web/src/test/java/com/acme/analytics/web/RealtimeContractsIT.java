@@ -232,7 +232,7 @@ class RealtimeContractsIT {
                 con.setAutoCommit(false);
                 // Materialised first, so that no other connection is looked at by pg_terminate_backend.
                 try (PreparedStatement kill = con.prepareStatement("with listener as materialized (select pid from "
-                        + "pg_stat_activity where application_name = 'analytics-live-listener') "
+                        + "pg_stat_activity where application_name like 'analytics-live-listener:%') "
                         + "select count(*) filter (where pg_terminate_backend(pid, 10000)) from listener");
                      ResultSet rs = kill.executeQuery()) {
                     rs.next();

@@ -36,8 +36,10 @@ import java.util.logging.Logger;
 /**
  * This instance's analysis workers ({@code analytics.jobs.workers} threads made once by the container's
  * {@link ManagedThreadFactory}) and their ticker. A worker claims the oldest claimable job of any workspace, queued or
- * running under a lease that ran out (its instance died), with {@code FOR UPDATE SKIP LOCKED}, so that the workers of
- * every instance share the queue without waiting on each other.
+ * running under a lease that ran out (its instance died), with {@code FOR NO KEY UPDATE SKIP LOCKED}, so that the
+ * workers of every instance share the queue without waiting on each other. {@code NO KEY}: the lock the claim's own
+ * update takes, which a foreign-key check's key-share lock on the job (a chunk of its upload being written) does not
+ * conflict with; {@code FOR UPDATE} would skip such a job as if another worker held it.
  */
 @Singleton
 @Startup
@@ -166,7 +168,7 @@ public class JobWorkers {
                 where id = (select id from analysis_job
                             where (status = 'queued' or (status = 'running' and lease_until < now()))
                               and not cancel_requested
-                            order by created_at for update skip locked limit 1)
+                            order by created_at for no key update skip locked limit 1)
                 returning id, workspace_id, progress, attempts""")) {
             ps.setString(1, owner);
             ps.setInt(2, leaseSeconds);

@@ -34,8 +34,11 @@ import java.util.logging.Logger;
 final class FeedListener implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FeedListener.class.getName());
-    /** How the listening connection shows in {@code pg_stat_activity}. */
-    static final String NAME = "analytics-live-listener";
+    /**
+     * How the listening connection shows in {@code pg_stat_activity}, followed by the instance's origin: the system
+     * monitor tells the instances of the cluster by it.
+     */
+    static final String NAME = "analytics-live-listener:";
     private static final String UNDEFINED_TABLE = "42P01";
     private static final long RECONNECT_PAUSE_MS = 1000;
 
@@ -78,7 +81,7 @@ final class FeedListener implements AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection con = connections.open(NAME)) {
+            try (Connection con = connections.open(NAME + origin)) {
                 try (Statement st = con.createStatement()) {
                     if (lastSequence < 0) {
                         lastSequence = newestKept(st);

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,8 @@ import java.util.logging.Logger;
  * Samples the system monitor's figures once every interval (whether anyone listens or not, so that a request never
  * waits on the database), keeps the latest, pushes it as {@code system_status} to the system topic's subscribers,
  * and keeps the last {@value #ACTIVITY} {@link SystemActivity}s. The database probe's transitions fire
- * {@code database_down} / {@code database_up}; a change in the number of instances listening on the cluster feed
- * fires {@code instance_joined} / {@code instance_left}.
+ * {@code database_down} / {@code database_up}; an instance starting or stopping to listen on the cluster feed fires
+ * {@code instance_joined} / {@code instance_left} ({@link FeedMembers}).
  */
 @ApplicationScoped
 public class SystemMonitor {
@@ -50,8 +51,12 @@ public class SystemMonitor {
     private static final Logger LOG = Logger.getLogger(SystemMonitor.class.getName());
     static final int ACTIVITY = 50;
     private static final int PROBE_TIMEOUT_SECONDS = 2;
-    /** The cluster feed's listening connections (one per instance), named so in pg_stat_activity. */
-    private static final String PROBE = "select count(*) filter (where application_name = 'analytics-live-listener'),"
+    /**
+     * The cluster feed's listening connections (one per instance), named {@code analytics-live-listener:<origin>} in
+     * pg_stat_activity: the origins listening, the connections and the active ones.
+     */
+    private static final String PROBE = "select string_agg(substr(application_name, 25), ',')"
+            + " filter (where application_name like 'analytics-live-listener:%'),"
             + " count(*), count(*) filter (where state = 'active') from pg_stat_activity"
             + " where datname = current_database()";
 
@@ -62,7 +67,7 @@ public class SystemMonitor {
     private volatile MonitorSample latest;
     /** Guarded by the single sampling thread of the schedule (ticks never overlap). */
     private Boolean databaseWasUp;
-    private long instancesSeen = -1;
+    private final FeedMembers members = new FeedMembers();
     private long lastStored = -1;
     private long lastTickNanos;
     private long samplerCpuNanos;
@@ -155,9 +160,9 @@ public class SystemMonitor {
                 : Map.of("open", probe.connections, "active", probe.active));
         components.put("database", database);
         components.put("analysis_workers", workers());
-        boolean feedUp = !"postgres".equalsIgnoreCase(clusterFeed) || probe.instances > 0;
+        boolean feedUp = !"postgres".equalsIgnoreCase(clusterFeed) || probe.instances() > 0;
         components.put("cluster_feed", Map.of("status", feedUp ? "up" : "down", "kind", clusterFeed,
-                "instances", probe.instances));
+                "instances", probe.instances()));
         IngestFigures.Reading reading = ingest.read();
         double elapsed = lastTickNanos == 0 ? 0 : (nanos - lastTickNanos) / 1e9;
         double eventsPerSecond = lastStored < 0 || elapsed <= 0 ? 0 : (reading.stored() - lastStored) / elapsed;
@@ -224,13 +229,7 @@ public class SystemMonitor {
         }
         databaseWasUp = up;
         if (up && "postgres".equalsIgnoreCase(clusterFeed)) {
-            if (instancesSeen >= 0 && probe.instances != instancesSeen) {
-                boolean joined = probe.instances > instancesSeen;
-                events.fire(new SystemActivity(joined ? SystemActivity.INSTANCE_JOINED : SystemActivity.INSTANCE_LEFT,
-                        (joined ? "Instance joined: " : "Instance left: ") + probe.instances + " listening",
-                        null, Instant.now()));
-            }
-            instancesSeen = probe.instances;
+            members.observe(probe.origins, Instant.now()).forEach(events::fire);
         }
     }
 
@@ -241,10 +240,12 @@ public class SystemMonitor {
             try (ResultSet rs = st.executeQuery(PROBE)) {
                 rs.next();
                 double ms = RequestWindow.round((System.nanoTime() - t0) / 1e6);
-                return new Probe(ms, rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                String origins = rs.getString(1);
+                return new Probe(ms, origins == null ? Set.of() : Set.of(origins.split(",")), rs.getLong(2),
+                        rs.getLong(3));
             }
         } catch (SQLException e) {
-            return new Probe(null, 0, 0, 0);
+            return new Probe(null, Set.of(), 0, 0);
         }
     }
 
@@ -254,6 +255,10 @@ public class SystemMonitor {
     }
 
     /** @param latencyMs round trip of connection and query, null when the database did not answer */
-    private record Probe(Double latencyMs, long instances, long connections, long active) {
+    private record Probe(Double latencyMs, Set<String> origins, long connections, long active) {
+
+        int instances() {
+            return origins.size();
+        }
     }
 }

@@ -13,8 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /api/system/monitor}: the latest sample of the system monitor. An operator sees every workspace's jobs
- * and activities; a workspace admin the same figures with their own workspace's jobs and activities only.
+ * {@code GET /api/system/monitor}: the latest sample of the system monitor, for admins and operators. An operator
+ * (whose request names no workspace) sees every workspace's jobs and activities; a workspace admin the same figures
+ * with their own workspace's jobs and activities only.
  */
 @RequestScoped
 @Path("system/monitor")
@@ -27,7 +28,7 @@ public class SystemMonitorResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Access(Permission.ADMINISTER)
+    @Access(value = Permission.ADMINISTER, systemWide = true)
     public MonitorSample monitor() {
         String workspaceId = caller.workspaceId();
         return workspaceId == null ? monitor.latest() : monitor.latest().forWorkspace(workspaceId);

@@ -96,7 +96,8 @@ public class AccessFilter implements ContainerRequestFilter {
         if (!caller.may(rule.value(), workspace)) {
             throw AccessDenied.forbidden(field, "This credential does not belong to workspace '" + workspace + "'");
         }
-        if (workspace == null && caller.workspaceId() == null && rule.value() != Permission.OPERATE) {
+        if (workspace == null && caller.workspaceId() == null && rule.value() != Permission.OPERATE
+                && !rule.systemWide()) {
             throw AccessDenied.forbidden("An operator token acts on no workspace's data");
         }
         current.set(caller, workspace != null ? workspace : caller.workspaceId());

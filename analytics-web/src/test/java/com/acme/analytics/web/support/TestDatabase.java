@@ -91,6 +91,18 @@ public final class TestDatabase {
         return number("select count(*) from raw_event where workspace_id = ?", workspaceId);
     }
 
+    /** The single text a query answers, or null when it answers no row. */
+    public String text(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** The single number a query answers, such as a count. */
     public long number(String sql, Object... params) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {

@@ -25,7 +25,7 @@ final class ColumnProfile {
     private final int categoricalMax;
     private final TypeTracker types;
     private final Distinct distinct;
-    private final ItemsSketch<String> top = new ItemsSketch<>(TOP_MAP);
+    private final ItemsSketch<TopKey> top = new ItemsSketch<>(TOP_MAP);
     private NumericSummary numeric = new NumericSummary();
     private long count;
     private long nulls;
@@ -54,7 +54,8 @@ final class ColumnProfile {
         minLength = Math.min(minLength, value.length());
         maxLength = Math.max(maxLength, value.length());
         distinct.add(hash);
-        top.update(value.length() > TOP_VALUE_CHARS ? value.substring(0, TOP_VALUE_CHARS) : value);
+        top.update(value.length() > TOP_VALUE_CHARS ? TopKey.of(value.substring(0, TOP_VALUE_CHARS))
+                : new TopKey(value, hash));
         int kinds = types.accept(value, line);
         if (numeric != null && !types.numericSoFar()) {
             numeric = null; // demoted to a non-numeric type: its figures no longer describe the column
@@ -65,7 +66,7 @@ final class ColumnProfile {
             maxTemporal = maxTemporal == null || value.compareTo(maxTemporal) > 0 ? value : maxTemporal;
         }
         if (numeric != null) {
-            double x = Double.parseDouble(value);
+            double x = Decimals.parse(value);
             numeric.add(x);
             return x;
         }
@@ -73,8 +74,16 @@ final class ColumnProfile {
     }
 
     private static boolean isNull(String value) {
-        // Only short values can be a token: the set's hash is not computed for the others.
-        return value.isBlank() || (value.length() <= 4 && NULL_TOKENS.contains(value));
+        // Only short values starting as every token does (N or n) can be one: the set's hash (of a new String every cell, so never
+        // cached) is not computed for the others.
+        if (value.length() > 4) {
+            return value.isBlank();
+        }
+        if (value.isEmpty()) {
+            return true;
+        }
+        char first = value.charAt(0);
+        return first == 'N' || first == 'n' ? NULL_TOKENS.contains(value) : value.isBlank();
     }
 
     String name() {
@@ -145,13 +154,14 @@ final class ColumnProfile {
     }
 
     private jakarta.json.JsonArrayBuilder topValues() {
-        ItemsSketch.Row<String>[] rows = top.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
-        Arrays.sort(rows, Comparator.comparingLong((ItemsSketch.Row<String> r) -> -r.getEstimate())
-                .thenComparing(ItemsSketch.Row::getItem));
+        ItemsSketch.Row<TopKey>[] rows = top.getFrequentItems(ErrorType.NO_FALSE_NEGATIVES);
+        Arrays.sort(rows, Comparator.comparingLong((ItemsSketch.Row<TopKey> r) -> -r.getEstimate())
+                .thenComparing(r -> r.getItem().value()));
         jakarta.json.JsonArrayBuilder values = Json.array();
         long error = top.getMaximumError();
         for (int i = 0; i < Math.min(TOP_VALUES, rows.length); i++) {
-            JsonObjectBuilder v = Json.object().add("value", rows[i].getItem()).add("count", rows[i].getEstimate());
+            JsonObjectBuilder v = Json.object().add("value", rows[i].getItem().value())
+                    .add("count", rows[i].getEstimate());
             if (error > 0) {
                 v.add("count_error", error);
             }
