@@ -77,7 +77,10 @@ public class IntegrationsResource {
                 integrationId)));
     }
 
-    /** {@code state} is idle, syncing or failed; {@code freshnessSeconds} is the age of the last successful sync. */
+    /**
+     * {@code state} is idle, syncing, failed or paused; {@code freshnessSeconds} is the age of the last successful
+     * sync.
+     */
     @GET
     @Path("{integrationId}/status")
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
@@ -85,6 +88,30 @@ public class IntegrationsResource {
                              @PathParam("integrationId") long integrationId) throws SQLException {
         return IntegrationStatusView.of(states.status(workspaceId, integrationId)
                 .orElseThrow(() -> missing(workspaceId, integrationId)), Instant.now());
+    }
+
+    /** Stops the schedule until {@code resume}; answers the status (state {@code paused}). */
+    @POST
+    @Path("{integrationId}/pause")
+    @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+    public JsonObject pause(@PathParam("workspaceId") String workspaceId,
+                            @PathParam("integrationId") long integrationId) throws SQLException {
+        if (!states.pause(workspaceId, integrationId)) {
+            throw missing(workspaceId, integrationId);
+        }
+        return status(workspaceId, integrationId);
+    }
+
+    /** Starts the schedule again with a sync at once; answers the status. */
+    @POST
+    @Path("{integrationId}/resume")
+    @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+    public JsonObject resume(@PathParam("workspaceId") String workspaceId,
+                             @PathParam("integrationId") long integrationId) throws SQLException {
+        if (!states.resume(workspaceId, integrationId)) {
+            throw missing(workspaceId, integrationId);
+        }
+        return status(workspaceId, integrationId);
     }
 
     @PUT
