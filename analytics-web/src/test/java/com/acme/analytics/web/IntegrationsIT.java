@@ -278,8 +278,8 @@ class IntegrationsIT extends InNewWorkspace {
 
     @Test
     void pausesAnIntegrationUntilResumedWhileOthersGoOnSyncing() throws Exception {
-        provider.script("/paused", Answer.ok(q("{'stats':{'total':1}}")));
-        provider.script("/running", Answer.ok(q("{'stats':{'total':2}}")));
+        provider.script("/paused", Answer.ok(q("{'stats':{'total':1},'events':[]}")));
+        provider.script("/running", Answer.ok(q("{'stats':{'total':2},'events':[]}")));
         long paused = create(customBody(provider.base() + "/paused", "1s")).getJsonNumber("id").longValue();
         long running = create(customBody(provider.base() + "/running", "1s")).getJsonNumber("id").longValue();
         Eventually.within(WAIT, "first sync", () -> !status(paused).isNull("lastSuccessAt"));
@@ -309,7 +309,7 @@ class IntegrationsIT extends InNewWorkspace {
 
     @Test
     void answersAClientsConnectionHealthWhileItsSocketIsOpen() throws Exception {
-        provider.script("/health", Answer.ok(q("{'stats':{'total':3}}")));
+        provider.script("/health", Answer.ok(q("{'stats':{'total':3},'events':[]}")));
         long id = create(customBody(provider.base() + "/health", "1s")).getJsonNumber("id").longValue();
         String health = "api/workspaces/" + org + "/connections/ops-board.7";
         JsonObject before = client.get(health, "application/json").json();
