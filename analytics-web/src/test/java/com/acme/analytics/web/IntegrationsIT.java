@@ -305,6 +305,18 @@ class IntegrationsIT extends InNewWorkspace {
         Eventually.within(WAIT, "not synced again after resume", () -> provider.received("/paused").size() > before
                 && !status(paused).getString("state").equals("paused"));
         assertEquals(0, status(running).getInt("consecutiveFailures"));
+
+        JsonObject current = client.get(path + "/" + running, "application/json").json();
+        String put = jakarta.json.Json.createObjectBuilder(current).remove("credentials").add("paused", "yes").build()
+                .toString();
+        Response refused = client.request("PUT", path + "/" + running, put, "Content-Type", "application/json");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("paused"), refused.body());
+        assertFalse(status(running).getString("state").equals("paused"), "nothing changed");
+        Response byPut = client.request("PUT", path + "/" + running, put.replace("\"yes\"", "true"),
+                "Content-Type", "application/json");
+        assertEquals(200, byPut.status(), byPut.body());
+        assertEquals("paused", status(running).getString("state"));
     }
 
     @Test
