@@ -4,10 +4,11 @@ import campaign from './campaign.js';
 import jobs from './jobs.js';
 import jobReport from './job-report.js';
 import system from './system.js';
+import integrations from './integrations.js';
 
 /**
  * Every page of the app. A page is a module whose default export has a path (/, /test, /campaign/:id), a
  * title, nav (false to leave it out of the navigation) and mount(root, app, params), which returns
- * {render(dirty), unmount()}. The integrations, jobs and alerts pages are added here.
+ * {render(dirty), unmount()}.
  */
-export const PAGES = [dashboard, test, campaign, jobs, jobReport, system];
+export const PAGES = [dashboard, test, campaign, jobs, jobReport, system, integrations];

@@ -277,6 +277,94 @@ class IntegrationsIT extends InNewWorkspace {
     }
 
     @Test
+    void pausesAnIntegrationUntilResumedWhileOthersGoOnSyncing() throws Exception {
+        provider.script("/paused", Answer.ok(q("{'stats':{'total':1},'events':[]}")));
+        provider.script("/running", Answer.ok(q("{'stats':{'total':2},'events':[]}")));
+        long paused = create(customBody(provider.base() + "/paused", "1s")).getJsonNumber("id").longValue();
+        long running = create(customBody(provider.base() + "/running", "1s")).getJsonNumber("id").longValue();
+        Eventually.within(WAIT, "first sync", () -> !status(paused).isNull("lastSuccessAt"));
+
+        Response pause = client.postJson(path + "/" + paused + "/pause", "");
+        assertEquals(200, pause.status(), pause.body());
+        assertEquals("paused", pause.json().getString("state"));
+        assertFalse(pause.json().isNull("pausedAt"), pause.body());
+        // A sync under way when the pause came may still finish; none starts after it.
+        int atPause = provider.received("/paused").size() + 1;
+        int others = provider.received("/running").size();
+        Eventually.within(WAIT, "the other integration stopped syncing",
+                () -> provider.received("/running").size() >= others + 3);
+        assertTrue(provider.received("/paused").size() <= atPause, provider.received("/paused").size()
+                + " syncs of a paused integration, " + atPause + " at most");
+        assertEquals("paused", status(paused).getString("state"));
+        assertEquals(404, client.postJson(path + "/999999999/pause", "").status());
+
+        Response resume = client.postJson(path + "/" + paused + "/resume", "");
+        assertEquals(200, resume.status(), resume.body());
+        assertTrue(resume.json().isNull("pausedAt"), resume.body());
+        int before = provider.received("/paused").size();
+        Eventually.within(WAIT, "not synced again after resume", () -> provider.received("/paused").size() > before
+                && !status(paused).getString("state").equals("paused"));
+        assertEquals(0, status(running).getInt("consecutiveFailures"));
+
+        JsonObject current = client.get(path + "/" + running, "application/json").json();
+        String put = jakarta.json.Json.createObjectBuilder(current).remove("credentials").add("paused", "yes").build()
+                .toString();
+        Response refused = client.request("PUT", path + "/" + running, put, "Content-Type", "application/json");
+        assertEquals(400, refused.status(), refused.body());
+        assertTrue(refused.body().contains("paused"), refused.body());
+        assertFalse(status(running).getString("state").equals("paused"), "nothing changed");
+        Response byPut = client.request("PUT", path + "/" + running, put.replace("\"yes\"", "true"),
+                "Content-Type", "application/json");
+        assertEquals(200, byPut.status(), byPut.body());
+        assertEquals("paused", status(running).getString("state"));
+    }
+
+    @Test
+    void answersAClientsConnectionHealthWhileItsSocketIsOpen() throws Exception {
+        provider.script("/health", Answer.ok(q("{'stats':{'total':3},'events':[]}")));
+        long id = create(customBody(provider.base() + "/health", "1s")).getJsonNumber("id").longValue();
+        String health = "api/workspaces/" + org + "/connections/ops-board.7";
+        JsonObject before = client.get(health, "application/json").json();
+        assertFalse(before.getBoolean("connected"), before.toString());
+        assertEquals(0, before.getJsonArray("sockets").size());
+
+        Client.Socket socket = client.webSocket("realtime-analytics/ws/ops-board.7");
+        try {
+            socket.send("{\"type\":\"start_sync\",\"integration_id\":" + id + "}");
+            socket.awaitMessage(m -> isType(m, "analytics_update"));
+            Eventually.within(WAIT, "no ping round trip", () -> !client.get(health, "application/json").json()
+                    .isNull("latencyMs"));
+            JsonObject h = client.get(health, "application/json").json();
+            assertTrue(h.getBoolean("connected"), h.toString());
+            assertEquals(List.of((long) id), h.getJsonArray("syncing").getValuesAs(jakarta.json.JsonNumber.class)
+                    .stream().map(jakarta.json.JsonNumber::longValue).toList());
+            assertTrue(h.getJsonNumber("messagesSent").longValue() >= 2, "sync_started and an update: " + h);
+            assertTrue(h.getJsonNumber("latencyMs").doubleValue() >= 0, h.toString());
+            assertTrue(h.getInt("queued") >= 0, h.toString());
+            Instant connectedAt = Instant.parse(h.getString("connectedAt"));
+            assertFalse(Instant.parse(h.getString("lastMessageAt")).isBefore(connectedAt), h.toString());
+            assertEquals(1, h.getJsonArray("sockets").size(), h.toString());
+            long sent = h.getJsonNumber("messagesSent").longValue();
+            Eventually.within(WAIT, "no count of later updates", () -> client.get(health, "application/json")
+                    .json().getJsonNumber("messagesSent").longValue() > sent);
+
+            socket.send("{\"type\":\"stop_sync\",\"integration_id\":" + id + "}");
+            Eventually.within(WAIT, "still syncing after stop_sync", () -> client.get(health, "application/json")
+                    .json().getJsonArray("syncing").isEmpty());
+        } finally {
+            socket.close();
+        }
+        Eventually.within(WAIT, "still connected after close", () -> !client.get(health, "application/json").json()
+                .getBoolean("connected"));
+        assertEquals(0, client.get("api/workspaces/" + org + "/connections/someone-else", "application/json")
+                .json().getJsonArray("sockets").size(), "another client's name shows nothing");
+        Response bad = client.get("api/workspaces/" + org + "/connections/" + "x".repeat(65), "application/json");
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.contentType().startsWith("application/problem+json"), bad.contentType());
+        assertTrue(bad.body().contains("clientId"), bad.body());
+    }
+
+    @Test
     void syncsGoogleAnalyticsWithAServiceAccountTokenCachedAcrossSyncs() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);

@@ -17,6 +17,10 @@ public interface EventFeed extends AutoCloseable {
     default void announce(com.acme.analytics.domain.jobs.JobProgress progress) {
     }
 
+    /** Tells the other instances that a provider sync ended here (their clients' updates); never throws. */
+    default void announce(com.acme.analytics.domain.integrations.IntegrationSynced sync) {
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.EventsFlushed;
+import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
@@ -42,6 +43,8 @@ public class EventFeedSource {
     DirectConnections connections;
     @Inject
     Event<RemoteJobProgress> remoteJobs;
+    @Inject
+    Event<RemoteIntegrationSync> remoteSyncs;
 
     @PostConstruct
     void start() {
@@ -49,7 +52,8 @@ public class EventFeedSource {
             case LOCAL -> feed = new LocalEventFeed(dispatcher);
             case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
-                        dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)));
+                        dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)),
+                        s -> remoteSyncs.fire(new RemoteIntegrationSync(s)));
                 postgres.start();
                 feed = postgres;
             }
@@ -68,6 +72,11 @@ public class EventFeedSource {
     /** A job's state, for the followers on the other instances (this one's were told already). */
     public void announce(JobProgress progress) {
         feed.announce(progress.withoutInsights());
+    }
+
+    /** A sync that ended here, for its clients on the other instances (this one's hear of it directly). */
+    void onSynced(@Observes IntegrationSynced sync) {
+        feed.announce(sync);
     }
 
     @PreDestroy

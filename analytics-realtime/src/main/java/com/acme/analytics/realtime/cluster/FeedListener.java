@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -48,8 +49,8 @@ final class FeedListener implements AutoCloseable {
     private final Consumer<List<SequencedEvent>> dispatcher;
     private final RemoteEvents remote;
     private final Thread thread;
-    /** Hears the job states of {@link JobNotices#CHANNEL}. */
-    private final Consumer<String> jobNotices;
+    /** The other channels it listens on (job states, ends of syncs), each with what hears its notices. */
+    private final Map<String, Consumer<String>> notices;
     private volatile boolean running = true;
     /** The highest sequence delivered (or known of when it first listened); the listening thread only. */
     private long lastSequence = -1;
@@ -62,8 +63,8 @@ final class FeedListener implements AutoCloseable {
      */
     FeedListener(DirectConnections connections, String origin, OwnEvents own,
                  Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote, ThreadFactory threads,
-                 Consumer<String> jobNotices) {
-        this.jobNotices = jobNotices;
+                 Map<String, Consumer<String>> notices) {
+        this.notices = Map.copyOf(notices);
         this.connections = connections;
         this.origin = origin;
         this.own = own;
@@ -87,7 +88,9 @@ final class FeedListener implements AutoCloseable {
                         lastSequence = newestKept(st);
                     }
                     st.execute("listen " + PostgresEventFeed.CHANNEL);
-                    st.execute("listen " + JobNotices.CHANNEL);
+                    for (String channel : notices.keySet()) {
+                        st.execute("listen " + channel);
+                    }
                 }
                 FeedCodec.MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 catchUp(con, metadata);
@@ -97,8 +100,9 @@ final class FeedListener implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            if (JobNotices.CHANNEL.equals(n.getName())) {
-                                jobNotices.accept(n.getParameter());
+                            Consumer<String> notice = notices.get(n.getName());
+                            if (notice != null) {
+                                notice.accept(n.getParameter());
                             } else {
                                 hear(n.getParameter(), metadata);
                             }

@@ -1,13 +1,10 @@
 package com.acme.analytics.realtime.cluster;
 
-import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.jobs.JobProgress;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 
 import java.io.StringReader;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -25,33 +22,23 @@ final class JobNotices {
     private static final Logger LOG = Logger.getLogger(JobNotices.class.getName());
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private final DirectConnections connections;
+    private final NoticeSender sender;
     private final String origin;
-    /** Guarded by this. */
-    private Connection connection;
 
-    JobNotices(DirectConnections connections, String origin) {
-        this.connections = connections;
+    JobNotices(NoticeSender sender, String origin) {
+        this.sender = sender;
         this.origin = origin;
     }
 
     /** Tells the other instances; never throws (a failure is logged). */
-    synchronized void announce(JobProgress p) {
+    void announce(JobProgress p) {
         String payload = JSON.createObjectBuilder().add("n", origin).add("w", p.workspaceId()).add("j", p.jobId())
                 .add("k", p.kind().name()).add("s", p.stage()).add("p", p.progress()).add("m", p.message())
                 .add("t", p.at().toEpochMilli()).build().toString();
         try {
-            if (connection == null) {
-                connection = connections.open("analytics-job-notices");
-            }
-            try (PreparedStatement ps = connection.prepareStatement("select pg_notify(?, ?)")) {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, payload);
-                ps.execute();
-            }
+            sender.send(CHANNEL, payload);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Job " + p.jobId() + "'s state was not announced to other instances", e);
-            close();
         }
     }
 
@@ -68,17 +55,6 @@ final class JobNotices {
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A notification on " + CHANNEL + " not of its format was skipped", e);
             return null;
-        }
-    }
-
-    synchronized void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "Closing the job notices' connection", e);
-            }
-            connection = null;
         }
     }
 }

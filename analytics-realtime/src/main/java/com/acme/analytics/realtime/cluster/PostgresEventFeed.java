@@ -2,12 +2,14 @@ package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
+import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
@@ -24,22 +26,33 @@ final class PostgresEventFeed implements EventFeed {
 
     private final FeedPublisher publisher;
     private final FeedListener listener;
+    private final NoticeSender notices;
     private final JobNotices jobs;
+    private final IntegrationNotices integrations;
 
     /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
     PostgresEventFeed(DirectConnections connections, long outboxRetentionSeconds, ThreadFactory threads,
                       Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote,
-                      Consumer<JobProgress> remoteJobs) {
+                      Consumer<JobProgress> remoteJobs, Consumer<IntegrationSynced> remoteSyncs) {
         String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
         OwnEvents own = new OwnEvents();
         this.publisher = new FeedPublisher(connections, origin, outboxRetentionSeconds, own);
-        this.jobs = new JobNotices(connections, origin);
-        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, payload -> {
-            JobProgress heard = jobs.heard(payload);
-            if (heard != null) {
-                remoteJobs.accept(heard);
-            }
-        });
+        this.notices = new NoticeSender(connections, "analytics-notices");
+        this.jobs = new JobNotices(notices, origin);
+        this.integrations = new IntegrationNotices(notices, origin);
+        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, Map.of(
+                JobNotices.CHANNEL, payload -> {
+                    JobProgress heard = jobs.heard(payload);
+                    if (heard != null) {
+                        remoteJobs.accept(heard);
+                    }
+                },
+                IntegrationNotices.CHANNEL, payload -> {
+                    IntegrationSynced heard = integrations.heard(payload);
+                    if (heard != null) {
+                        remoteSyncs.accept(heard);
+                    }
+                }));
     }
 
     void start() {
@@ -57,9 +70,14 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     @Override
+    public void announce(IntegrationSynced sync) {
+        integrations.announce(sync);
+    }
+
+    @Override
     public void close() {
         listener.close();
         publisher.close();
-        jobs.close();
+        notices.close();
     }
 }

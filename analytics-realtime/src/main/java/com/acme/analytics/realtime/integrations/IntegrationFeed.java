@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.integrations;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.integrations.IntegrationSynced;
+import com.acme.analytics.realtime.cluster.RemoteIntegrationSync;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
@@ -47,11 +48,17 @@ public class IntegrationFeed {
         touched.forEach((topic, events) -> hub.executor().execute(() -> publish(topic, events)));
     }
 
-    /**
-     * After every sync on this instance: the latest figures, or the reason it failed, to the integration's clients
-     * here. (Clients on other instances get the update that the sync's stored events cause there.)
-     */
+    /** After every sync on this instance: the latest figures, or the reason it failed, to its clients here. */
     void onSync(@Observes IntegrationSynced sync) {
+        tell(sync);
+    }
+
+    /** After a sync on another instance, announced over the cluster feed: the same, to its clients here. */
+    void onRemoteSync(@Observes RemoteIntegrationSync remote) {
+        tell(remote.sync());
+    }
+
+    private void tell(IntegrationSynced sync) {
         Topic topic = Topic.integration(sync.workspaceId(), Long.toString(sync.integrationId()));
         if (!hub.hasSubscribers(topic)) {
             return;

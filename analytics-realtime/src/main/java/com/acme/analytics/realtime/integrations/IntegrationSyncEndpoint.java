@@ -45,7 +45,7 @@ public class IntegrationSyncEndpoint {
     private static final Logger LOG = Logger.getLogger(IntegrationSyncEndpoint.class.getName());
     static final int MAX_MESSAGE_CHARS = 16 * 1024;
     static final int MAX_ID = 128;
-    static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     @Inject
     SubscriptionHub hub;
@@ -55,6 +55,8 @@ public class IntegrationSyncEndpoint {
     OpenConnections connections;
     @Inject
     Workspaces workspaces;
+    @Inject
+    IntegrationConnections health;
 
     @OnOpen
     public void onOpen(Session session, @PathParam("client_id") String clientId) throws IOException {
@@ -77,7 +79,8 @@ public class IntegrationSyncEndpoint {
             session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "forbidden"));
             return;
         }
-        Channels.open(hub, session, tenant, IntegrationAudience.INSTANCE);
+        ClientChannel channel = Channels.open(hub, session, tenant, IntegrationAudience.INSTANCE);
+        health.opened(session.getId(), tenant, clientId, channel, Channels.transport(session));
     }
 
     /**
@@ -100,6 +103,7 @@ public class IntegrationSyncEndpoint {
     @OnMessage(maxMessageSize = 1024 * 1024)
     public void onMessage(Session session, String text) {
         ClientChannel channel = Channels.of(session);
+        Channels.transport(session).counters().received();
         try {
             ClientMessage message = ClientMessage.read(text, MAX_MESSAGE_CHARS);
             switch (message.type()) {
@@ -161,12 +165,14 @@ public class IntegrationSyncEndpoint {
 
     @OnClose
     public void onClose(Session session, CloseReason reason) {
+        health.closed(session.getId());
         Channels.close(session);
     }
 
     @OnError
     public void onError(Session session, Throwable error) {
         LOG.log(Level.FINE, "WebSocket error", error);
+        health.closed(session.getId());
         Channels.close(session);
     }
 }

@@ -46,6 +46,11 @@ public final class Channels {
         }
     }
 
+    /** The session's transport, or null before {@link #open}. */
+    public static WebSocketTransport transport(Session session) {
+        return (WebSocketTransport) session.getUserProperties().get(TRANSPORT);
+    }
+
     public static ClientChannel of(Session session) {
         return (ClientChannel) session.getUserProperties().get(KEY);
     }

@@ -54,6 +54,8 @@ public final class WebSocketTransport implements Transport {
     private boolean pingOutstanding;
     private List<Outbound> parked;
     private CompletableFuture<Void> parkedResult;
+    /** Written by the container's completion threads, read by the connection health. */
+    private final ConnectionCounters counters = new ConnectionCounters();
 
     /**
      * @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller
@@ -109,9 +111,10 @@ public final class WebSocketTransport implements Transport {
         }
         try {
             if (direct.isPresent()) {
-                direct.get().send(frames(messages)).whenComplete((frame, failure) -> finish(result, failure));
+                direct.get().send(frames(messages)).whenComplete((frame, failure) -> finish(result, failure,
+                        messages.size()));
             } else {
-                SendHandler done = sent -> finish(result, sent.getException());
+                SendHandler done = sent -> finish(result, sent.getException(), 1);
                 inSendContext(() -> session.getAsyncRemote().sendText(messages.get(0).text(), done));
             }
         } catch (IOException | RuntimeException e) {
@@ -119,7 +122,7 @@ public final class WebSocketTransport implements Transport {
             return;
         }
         if (ping) {
-            pinger.execute(() -> ping(mark));
+            pinger.execute(() -> ping(Long.toString(mark)));
         }
     }
 
@@ -142,28 +145,55 @@ public final class WebSocketTransport implements Transport {
         return out;
     }
 
-    private static void finish(CompletableFuture<Void> result, Throwable failure) {
+    private void finish(CompletableFuture<Void> result, Throwable failure, int messages) {
         if (failure == null) {
+            counters.sent(messages);
             result.complete(null);
         } else {
             result.completeExceptionally(failure);
         }
     }
 
-    private void ping(long mark) {
+    private void ping(String data) {
         try {
             inSendContext(() -> session.getAsyncRemote().sendPing(
-                    ByteBuffer.wrap(Long.toString(mark).getBytes(StandardCharsets.US_ASCII))));
+                    ByteBuffer.wrap(data.getBytes(StandardCharsets.US_ASCII))));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "Ping failed; the client is going away", e);
         }
     }
 
-    /** The client read everything up to the count its pong carries; a waiting send may go. */
+    /**
+     * Measures the round trip to the client: a ping whose data is {@value ConnectionCounters#PROBE} and the time it
+     * left, answered by the client's WebSocket stack, not its application. The pings of the flow control carry a
+     * plain count and are told apart by that prefix.
+     */
+    public void probe() {
+        if (!session.isOpen()) {
+            return;
+        }
+        pinger.execute(() -> ping(ConnectionCounters.PROBE + System.nanoTime()));
+    }
+
+    /** What was sent to the client and the last measured round trip. */
+    public ConnectionCounters counters() {
+        return counters;
+    }
+
+    /**
+     * The client read everything up to the count its pong carries; a waiting send may go. A pong to a
+     * {@link #probe()} gives the round trip instead.
+     */
     void acknowledge(PongMessage pong) {
+        String data = StandardCharsets.US_ASCII.decode(pong.getApplicationData()).toString();
         long mark;
         try {
-            mark = Long.parseLong(StandardCharsets.US_ASCII.decode(pong.getApplicationData()).toString());
+            if (data.startsWith(ConnectionCounters.PROBE)) {
+                counters.roundTrip(System.nanoTime() - Long.parseLong(data.substring(
+                        ConnectionCounters.PROBE.length())));
+                return;
+            }
+            mark = Long.parseLong(data);
         } catch (NumberFormatException e) {
             return;
         }

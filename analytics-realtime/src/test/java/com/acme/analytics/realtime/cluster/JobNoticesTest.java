@@ -15,7 +15,7 @@ class JobNoticesTest {
 
     @Test
     void readsAnotherInstancesNoticeAndSkipsItsOwnAndForeignText() {
-        JobNotices here = new JobNotices(NOWHERE, "here");
+        JobNotices here = new JobNotices(new NoticeSender(NOWHERE, "test"), "here");
         String theirs = "{\"n\":\"there\",\"w\":\"ws1\",\"j\":\"job-1\",\"k\":\"UPDATE\",\"s\":\"profiling\","
                 + "\"p\":42,\"m\":\"Profiling...\",\"t\":1700000000123}";
         JobProgress p = here.heard(theirs);

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The answer of {@code GET .../integrations/{id}/status}: state, lastSyncAt, lastSuccessAt, nextSyncAt, lastError,
+ * The answer of {@code GET .../integrations/{id}/status}: state, pausedAt, lastSyncAt, lastSuccessAt, nextSyncAt, lastError,
  * consecutiveFailures, recordsLastSync, freshnessSeconds and quota (the provider's, plus the sync's own request
  * figures). Times absent so far are null.
  */
@@ -24,6 +24,7 @@ final class IntegrationStatusView {
 
     static JsonObject of(SyncStates.Status s, Instant now) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("state", s.state());
+        time(b, "pausedAt", s.pausedAt());
         time(b, "lastSyncAt", s.lastSyncAt());
         time(b, "lastSuccessAt", s.lastSuccessAt());
         time(b, "nextSyncAt", s.nextSyncAt());

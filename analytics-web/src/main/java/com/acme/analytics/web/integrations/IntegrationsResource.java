@@ -3,6 +3,7 @@ package com.acme.analytics.web.integrations;
 import com.acme.analytics.access.Access;
 import com.acme.analytics.access.Permission;
 import com.acme.analytics.access.workspaces.Workspaces;
+import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.ingest.sync.integrations.Integration;
 import com.acme.analytics.ingest.sync.integrations.Integrations;
 import com.acme.analytics.ingest.sync.schedule.SyncStates;
@@ -13,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -54,7 +56,12 @@ public class IntegrationsResource {
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
     public Response create(@PathParam("workspaceId") String workspaceId, InputStream body) throws SQLException {
         requireWorkspace(workspaceId);
-        Integration created = integrations.create(workspaceId, read(body));
+        JsonObject json = read(body);
+        Boolean paused = paused(json);
+        Integration created = integrations.create(workspaceId, json);
+        if (Boolean.TRUE.equals(paused)) {
+            states.pause(workspaceId, created.id());
+        }
         return Response.created(URI.create("workspaces/" + workspaceId + "/integrations/" + created.id()))
                 .entity(view(created)).build();
     }
@@ -77,7 +84,10 @@ public class IntegrationsResource {
                 integrationId)));
     }
 
-    /** {@code state} is idle, syncing or failed; {@code freshnessSeconds} is the age of the last successful sync. */
+    /**
+     * {@code state} is idle, syncing, failed or paused; {@code freshnessSeconds} is the age of the last successful
+     * sync.
+     */
     @GET
     @Path("{integrationId}/status")
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
@@ -87,14 +97,61 @@ public class IntegrationsResource {
                 .orElseThrow(() -> missing(workspaceId, integrationId)), Instant.now());
     }
 
+    /** Stops the schedule until {@code resume}; answers the status (state {@code paused}). */
+    @POST
+    @Path("{integrationId}/pause")
+    @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+    public JsonObject pause(@PathParam("workspaceId") String workspaceId,
+                            @PathParam("integrationId") long integrationId) throws SQLException {
+        if (!states.pause(workspaceId, integrationId)) {
+            throw missing(workspaceId, integrationId);
+        }
+        return status(workspaceId, integrationId);
+    }
+
+    /** Starts the schedule again with a sync at once; answers the status. */
+    @POST
+    @Path("{integrationId}/resume")
+    @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
+    public JsonObject resume(@PathParam("workspaceId") String workspaceId,
+                             @PathParam("integrationId") long integrationId) throws SQLException {
+        if (!states.resume(workspaceId, integrationId)) {
+            throw missing(workspaceId, integrationId);
+        }
+        return status(workspaceId, integrationId);
+    }
+
     @PUT
     @Path("{integrationId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
     public JsonObject update(@PathParam("workspaceId") String workspaceId,
                              @PathParam("integrationId") long integrationId, InputStream body) throws SQLException {
-        return view(integrations.update(workspaceId, integrationId, read(body))
+        JsonObject json = read(body);
+        Boolean paused = paused(json);
+        JsonObject changed = view(integrations.update(workspaceId, integrationId, json)
                 .orElseThrow(() -> missing(workspaceId, integrationId)));
+        if (paused != null && !(paused ? states.pause(workspaceId, integrationId)
+                : states.resume(workspaceId, integrationId))) {
+            throw missing(workspaceId, integrationId);
+        }
+        return changed;
+    }
+
+    /**
+     * The optional {@code paused} of a body: true pauses, false resumes, absent leaves the schedule as it is. Read
+     * before anything is written, so that a bad value changes nothing.
+     */
+    private static Boolean paused(JsonObject body) {
+        JsonValue value = body.get("paused");
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return value == JsonValue.TRUE;
+        }
+        throw new InvalidInputException("paused", "must be true or false: true pauses the schedule, false resumes"
+                + " it");
     }
 
     @DELETE

@@ -13,8 +13,10 @@ import jakarta.json.JsonString;
 
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,6 +29,12 @@ import java.util.concurrent.TimeoutException;
 final class StoringSink implements SyncSink, SyncHttp.Recorder {
 
     static final int METRIC_BATCH = 1000;
+    /**
+     * Chunks of events handed to the store and not yet committed, at most. One at a time, the sync waited for each
+     * group commit before reading on, and ran at a fraction of batch ingest (bench/sync); a few in flight let the
+     * connector read and parse the next chunks while the flusher commits, as concurrent ingest clients do.
+     */
+    static final int IN_FLIGHT = 4;
     private static final long COMMIT_WAIT_SECONDS = 60;
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -36,6 +44,8 @@ final class StoringSink implements SyncSink, SyncHttp.Recorder {
     private final TrackEvents ingest;
     private final EventTimeLimits limits;
     private final List<MetricPoint> pending = new ArrayList<>();
+    /** The submissions not yet committed, oldest first. */
+    private final ArrayDeque<CompletableFuture<Submission.Outcome>> inFlight = new ArrayDeque<>();
 
     private long records;
     private String cursor;
@@ -84,9 +94,21 @@ final class StoringSink implements SyncSink, SyncHttp.Recorder {
             return;
         }
         try {
-            Submission.Outcome outcome = ingest.submit(tracked, Submission.Ack.COMMITTED).toCompletableFuture()
-                    .get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
-            records += outcome.stored();
+            inFlight.add(ingest.submit(tracked, Submission.Ack.COMMITTED).toCompletableFuture());
+        } catch (RuntimeException e) {
+            storeFailure = new ProviderException(ProviderException.Kind.TRANSIENT, "storing the events failed: "
+                    + e.getMessage(), null, e);
+            return;
+        }
+        while (inFlight.size() >= IN_FLIGHT && storeFailure == null) {
+            awaitOldest();
+        }
+    }
+
+    /** Waits for the oldest submission's commit and counts what it stored. */
+    private void awaitOldest() {
+        try {
+            records += inFlight.remove().get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS).stored();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             storeFailure = new ProviderException(ProviderException.Kind.TRANSIENT, "interrupted", null, e);
@@ -118,8 +140,15 @@ final class StoringSink implements SyncSink, SyncHttp.Recorder {
         }
     }
 
-    /** Writes the metric points still pending; throws the first store failure of the sync. */
+    /**
+     * Waits for the events in flight to be committed and writes the metric points still pending; throws the first
+     * store failure of the sync. Called before the sync's cursor is recorded, so a cursor never passes an event
+     * that is not stored.
+     */
     void close() throws ProviderException {
+        while (!inFlight.isEmpty() && storeFailure == null) {
+            awaitOldest();
+        }
         flushMetrics();
         if (storeFailure != null) {
             throw storeFailure;

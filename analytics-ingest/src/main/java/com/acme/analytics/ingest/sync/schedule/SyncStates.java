@@ -39,6 +39,7 @@ public class SyncStates {
                 where s.integration_id in (
                     select integration_id from integration_sync
                     where next_sync_at <= now() and (lease_until is null or lease_until < now())
+                        and paused_at is null
                     order by next_sync_at limit ? for update skip locked)
                 returning s.integration_id, s.cursor, s.consecutive_failures""")) {
             ps.setString(1, owner);
@@ -97,14 +98,14 @@ public class SyncStates {
     }
 
     /** The status of an integration, as {@code GET .../status} answers it. */
-    public record Status(String state, Instant lastSyncAt, Instant lastSuccessAt, Instant nextSyncAt,
+    public record Status(String state, Instant pausedAt, Instant lastSyncAt, Instant lastSuccessAt, Instant nextSyncAt,
                          String lastError, int consecutiveFailures, long recordsLastSync, String quotaJson,
                          long totalRequests, long successfulRequests, long failedRequests, long responseMillisTotal) {
     }
 
     public Optional<Status> status(String workspaceId, long integrationId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                select s.state, s.last_sync_at, s.last_success_at, s.next_sync_at, s.last_error,
+                select case when s.paused_at is null then s.state else 'paused' end, s.paused_at, s.last_sync_at, s.last_success_at, s.next_sync_at, s.last_error,
                     s.consecutive_failures, s.records_last_sync, s.quota::text, s.total_requests,
                     s.successful_requests, s.failed_requests, s.response_millis_total
                 from integration_sync s join integration i on i.id = s.integration_id
@@ -116,9 +117,33 @@ public class SyncStates {
                     return Optional.empty();
                 }
                 return Optional.of(new Status(rs.getString(1), instant(rs, 2), instant(rs, 3), instant(rs, 4),
-                        rs.getString(5), rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getLong(9),
-                        rs.getLong(10), rs.getLong(11), rs.getLong(12)));
+                        instant(rs, 5), rs.getString(6), rs.getInt(7), rs.getLong(8), rs.getString(9),
+                        rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13)));
             }
+        }
+    }
+
+    /**
+     * Pauses the integration: it is not claimed again until resumed (a sync under way finishes and is recorded).
+     * Pausing a paused one keeps its first pause time. False when the workspace has no such integration.
+     */
+    public boolean pause(String workspaceId, long integrationId) throws SQLException {
+        return change(workspaceId, integrationId, "paused_at = coalesce(paused_at, now())");
+    }
+
+    /** Resumes the integration with a sync at once, as a changed one gets; false when there is no such one. */
+    public boolean resume(String workspaceId, long integrationId) throws SQLException {
+        return change(workspaceId, integrationId, "paused_at = null, next_sync_at = case when paused_at is null"
+                + " then next_sync_at else now() end");
+    }
+
+    private boolean change(String workspaceId, long integrationId, String assignments) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "update integration_sync s set " + assignments + " from integration i where i.id = s.integration_id"
+                        + " and i.workspace_id = ? and i.id = ?")) {
+            ps.setString(1, workspaceId);
+            ps.setLong(2, integrationId);
+            return ps.executeUpdate() == 1;
         }
     }
 
