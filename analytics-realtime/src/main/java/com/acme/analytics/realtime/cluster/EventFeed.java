@@ -17,6 +17,10 @@ public interface EventFeed extends AutoCloseable {
     default void announce(com.acme.analytics.domain.jobs.JobProgress progress) {
     }
 
+    /** Tells the other instances of a notification for a workspace's dashboards; never throws. */
+    default void announce(com.acme.analytics.realtime.live.WorkspaceNotice notice) {
+    }
+
     @Override
     void close();
 }

@@ -5,6 +5,8 @@ import com.acme.analytics.domain.events.EventsFlushed;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.live.Notifications;
+import com.acme.analytics.realtime.live.WorkspaceNotice;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -33,6 +35,8 @@ public class EventFeedSource {
     @Inject
     RemoteEvents remoteEvents;
     @Inject
+    Notifications notifications;
+    @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
     FeedKind kind;
     @Inject
@@ -49,7 +53,8 @@ public class EventFeedSource {
             case LOCAL -> feed = new LocalEventFeed(dispatcher);
             case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
-                        dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)));
+                        dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)),
+                        notifications::deliver);
                 postgres.start();
                 feed = postgres;
             }
@@ -68,6 +73,15 @@ public class EventFeedSource {
     /** A job's state, for the followers on the other instances (this one's were told already). */
     public void announce(JobProgress progress) {
         feed.announce(progress.withoutInsights());
+    }
+
+    /**
+     * A notification to a workspace's dashboards on every instance: delivered here, and announced to the others,
+     * which deliver it to theirs. Sent by one instance (the one that claimed its delivery), hence once.
+     */
+    public void announce(WorkspaceNotice notice) {
+        notifications.deliver(notice);
+        feed.announce(notice);
     }
 
     @PreDestroy

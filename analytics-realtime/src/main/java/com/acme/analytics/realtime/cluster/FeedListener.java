@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,8 +46,8 @@ final class FeedListener implements AutoCloseable {
     private final Consumer<List<SequencedEvent>> dispatcher;
     private final RemoteEvents remote;
     private final Thread thread;
-    /** Hears the job states of {@link JobNotices#CHANNEL}. */
-    private final Consumer<String> jobNotices;
+    /** Hears the notices of the other channels ({@link JobNotices#CHANNEL}, {@link WorkspaceNotices#CHANNEL}). */
+    private final BiConsumer<String, String> notices;
     private volatile boolean running = true;
     /** The highest sequence delivered (or known of when it first listened); the listening thread only. */
     private long lastSequence = -1;
@@ -59,8 +60,8 @@ final class FeedListener implements AutoCloseable {
      */
     FeedListener(DirectConnections connections, String origin, OwnEvents own,
                  Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote, ThreadFactory threads,
-                 Consumer<String> jobNotices) {
-        this.jobNotices = jobNotices;
+                 BiConsumer<String, String> notices) {
+        this.notices = notices;
         this.connections = connections;
         this.origin = origin;
         this.own = own;
@@ -85,6 +86,7 @@ final class FeedListener implements AutoCloseable {
                     }
                     st.execute("listen " + PostgresEventFeed.CHANNEL);
                     st.execute("listen " + JobNotices.CHANNEL);
+                    st.execute("listen " + WorkspaceNotices.CHANNEL);
                 }
                 FeedCodec.MetadataSource metadata = (w, id) -> storedMetadata(con, w, id);
                 catchUp(con, metadata);
@@ -94,8 +96,8 @@ final class FeedListener implements AutoCloseable {
                     PGNotification[] notifications = pg.getNotifications(500);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            if (JobNotices.CHANNEL.equals(n.getName())) {
-                                jobNotices.accept(n.getParameter());
+                            if (!PostgresEventFeed.CHANNEL.equals(n.getName())) {
+                                notices.accept(n.getName(), n.getParameter());
                             } else {
                                 hear(n.getParameter(), metadata);
                             }

@@ -5,6 +5,7 @@ import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
+import com.acme.analytics.realtime.live.WorkspaceNotice;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -25,19 +26,28 @@ final class PostgresEventFeed implements EventFeed {
     private final FeedPublisher publisher;
     private final FeedListener listener;
     private final JobNotices jobs;
+    private final WorkspaceNotices notices;
 
     /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
     PostgresEventFeed(DirectConnections connections, long outboxRetentionSeconds, ThreadFactory threads,
                       Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote,
-                      Consumer<JobProgress> remoteJobs) {
+                      Consumer<JobProgress> remoteJobs, Consumer<WorkspaceNotice> remoteNotices) {
         String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
         OwnEvents own = new OwnEvents();
         this.publisher = new FeedPublisher(connections, origin, outboxRetentionSeconds, own);
         this.jobs = new JobNotices(connections, origin);
-        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, payload -> {
-            JobProgress heard = jobs.heard(payload);
-            if (heard != null) {
-                remoteJobs.accept(heard);
+        this.notices = new WorkspaceNotices(connections, origin);
+        this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, (channel, payload) -> {
+            if (JobNotices.CHANNEL.equals(channel)) {
+                JobProgress heard = jobs.heard(payload);
+                if (heard != null) {
+                    remoteJobs.accept(heard);
+                }
+            } else if (WorkspaceNotices.CHANNEL.equals(channel)) {
+                WorkspaceNotice heard = notices.heard(payload);
+                if (heard != null) {
+                    remoteNotices.accept(heard);
+                }
             }
         });
     }
@@ -57,9 +67,15 @@ final class PostgresEventFeed implements EventFeed {
     }
 
     @Override
+    public void announce(WorkspaceNotice notice) {
+        notices.announce(notice);
+    }
+
+    @Override
     public void close() {
         listener.close();
         publisher.close();
         jobs.close();
+        notices.close();
     }
 }

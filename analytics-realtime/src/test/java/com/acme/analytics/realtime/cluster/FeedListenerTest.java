@@ -41,7 +41,7 @@ class FeedListenerTest {
                 @Override
                 public void listening(Instant since) {
                 }
-            }, Thread::new, payload -> { });
+            }, Thread::new, (channel, payload) -> { });
 
     private static List<TrackedEvent> events(int n) {
         List<TrackedEvent> events = new ArrayList<>();
