@@ -93,6 +93,9 @@ public final class AlertRuleParser {
         if (groupBy != null && metric != null && metric.campaignId() != null) {
             refuse("groupBy", "cannot group a metric of one campaign (metric.campaignId is set)");
         }
+        if (groupBy == null && metric != null && "campaign".equals(metric.view()) && metric.campaignId() == null) {
+            refuse("metric.campaignId", "is required for the campaign view, unless grouped by campaignId");
+        }
         if (groupBy != null && metric != null && metric.eventType() != null) {
             refuse("groupBy", "cannot group a metric of one event type (metric.eventType is set)");
         }
@@ -117,9 +120,6 @@ public final class AlertRuleParser {
                     MetricFields.of(view)));
         }
         String campaignId = text(m, "campaignId", "metric.campaignId", false);
-        if ("campaign".equals(view) && campaignId == null) {
-            refuse("metric.campaignId", "is required for the campaign view");
-        }
         String eventType = text(m, "eventType", "metric.eventType", false);
         return new AlertRule.MetricRef(view, field, campaignId, eventType);
     }
