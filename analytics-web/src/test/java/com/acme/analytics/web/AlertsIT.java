@@ -5,6 +5,7 @@ import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.Eventually;
 import com.acme.analytics.web.support.InNewWorkspace;
+import com.acme.analytics.web.support.SecondInstance;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -214,6 +215,47 @@ class AlertsIT extends InNewWorkspace {
         assertEquals("refused", attempt.getString("outcome"));
         assertTrue(attempt.getString("error").contains("allowed-hosts"), attempt.toString());
         assertTrue(hooks.isEmpty());
+    }
+
+    @Test
+    void withTwoInstancesEachFiringIsSentOnceAndReachesTheDashboardsOfBoth() throws Exception {
+        try (SecondInstance second = SecondInstance.start(deployment())) {
+            Client.Socket here = subscribed(client);
+            Client.Socket there = subscribed(new Client(second.base()).bearer(tenant.token("admin")));
+            try {
+                Response created = client.postJson(alerts(), hookRule("camp_d", "/hook").replace("5s", "10m"));
+                assertEquals(201, created.status(), created.body());
+                String id = created.json().getString("id");
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(200, client.postJson("api/analytics/real-time", "{\"event\":"
+                            + event("click", "camp_d", "") + "}").status());
+                }
+                for (Client.Socket socket : List.of(here, there)) {
+                    JsonObject fired = socket.pollMessage(m -> isType(m, "notification"), CROSSING)
+                            .orElseThrow(() -> new AssertionError("a dashboard missed the notification"));
+                    assertEquals("Alert: Clicks", fired.getJsonObject("data").getString("title"));
+                }
+                assertNotNull(hooks.poll(CROSSING.toMillis(), TimeUnit.MILLISECONDS), "no webhook");
+                // Both instances keep evaluating: a second firing or send would show within a few ticks.
+                for (Client.Socket socket : List.of(here, there)) {
+                    assertTrue(socket.pollMessage(m -> isType(m, "notification"), Duration.ofSeconds(3)).isEmpty(),
+                            "notified twice");
+                }
+                assertTrue(hooks.isEmpty(), "webhook sent twice");
+                assertEquals(1, db.number("select count(*) from alert_event where rule_id = ?::uuid", id));
+            } finally {
+                here.close();
+                there.close();
+            }
+        }
+    }
+
+    private Client.Socket subscribed(Client as) throws Exception {
+        Client.Socket socket = as.webSocket("ws/realtime");
+        socket.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"dashboard\"],\"notifications\":true,"
+                + "\"organizationId\":\"" + org + "\"}}");
+        socket.awaitMessage(m -> isType(m, "metrics_update"));
+        return socket;
     }
 
     private JsonArray events(String id) throws Exception {
