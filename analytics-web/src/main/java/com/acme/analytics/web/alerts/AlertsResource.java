@@ -5,6 +5,8 @@ import com.acme.analytics.access.Permission;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.outbound.OutboundHosts;
 import com.acme.analytics.realtime.alerts.AlertDispatch;
+import com.acme.analytics.realtime.alerts.AlertPreviews;
+import com.acme.analytics.realtime.alerts.Backtest;
 import com.acme.analytics.realtime.alerts.AlertHistory;
 import com.acme.analytics.realtime.alerts.AlertRecords;
 import com.acme.analytics.realtime.alerts.AlertRule;
@@ -40,7 +42,8 @@ import java.time.Instant;
 
 /**
  * A workspace's alert rules, for its admins: {@code POST} (201), {@code GET}, {@code GET /{alertId}},
- * {@code PUT /{alertId}}, {@code DELETE /{alertId}}, {@code GET /{alertId}/history}, {@code POST /{alertId}/test}. A rule is validated whole before anything is stored; the
+ * {@code PUT /{alertId}}, {@code DELETE /{alertId}}, {@code GET /{alertId}/history}, {@code POST /{alertId}/test},
+ * {@code POST /preview}. A rule is validated whole before anything is stored; the
  * answer is the rule as given with its {@code id}, webhook secrets left out.
  */
 @Path("workspaces/{workspaceId}/alerts")
@@ -60,6 +63,8 @@ public class AlertsResource {
     AlertHistory history;
     @Inject
     AlertRecords records;
+    @Inject
+    AlertPreviews previews;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -68,6 +73,36 @@ public class AlertsResource {
         AlertRules.Stored stored = rules.create(workspaceId, rule.toString());
         return Response.created(URI.create("workspaces/" + workspaceId + "/alerts/" + stored.id()))
                 .entity(shown(stored)).build();
+    }
+
+    /**
+     * A backtest: when the rule (as it would be created, not stored) would have fired and resolved over the last
+     * 24 h of stored minutes, and its value at each minute (the editor's chart).
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject preview(@PathParam("workspaceId") String workspaceId, String body) throws SQLException {
+        AlertRule rule = AlertRuleParser.parse(valid(body), outbound);
+        Backtest.Result r = previews.preview(workspaceId, rule, Instant.now());
+        JsonArrayBuilder transitions = JSON.createArrayBuilder();
+        r.transitions().forEach(t -> {
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("group", t.group()).add("kind", t.kind())
+                    .add("at", t.at().toString());
+            transitions.add(t.value() == null ? b : b.add("value", t.value()));
+        });
+        JsonObjectBuilder series = JSON.createObjectBuilder();
+        r.series().forEach((group, values) -> {
+            JsonArrayBuilder v = JSON.createArrayBuilder();
+            for (double x : values) {
+                v.add(x);
+            }
+            series.add(group, v);
+        });
+        return JSON.createObjectBuilder().add("from", r.from().toString()).add("to", r.to().toString())
+                .add("stepSeconds", Backtest.STEP.toSeconds())
+                .add("fired", r.transitions().stream().filter(t -> t.kind().equals("fired")).count())
+                .add("transitions", transitions).add("series", series).build();
     }
 
     @GET
