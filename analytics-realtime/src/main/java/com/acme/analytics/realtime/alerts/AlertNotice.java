@@ -20,15 +20,23 @@ public final class AlertNotice {
      */
     public static Map<String, Object> data(String id, AlertRule rule, String subject, AlertEvaluator.Transition t,
                                            Observation o, Instant at, String actionUrl) {
+        boolean fired = t == AlertEvaluator.Transition.FIRED;
+        return data(id, (fired ? "Alert: " : "Resolved: ") + rule.name(), message(rule, subject, t, o),
+                fired ? rule.severity() : "success", at, actionUrl, !fired);
+    }
+
+    /** The data of any alert notification: a resolution dismisses itself, a firing stays until it is read. */
+    public static Map<String, Object> data(String id, String title, String message, String severity, Instant at,
+                                           String actionUrl, boolean autoDismiss) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
-        data.put("title", (t == AlertEvaluator.Transition.FIRED ? "Alert: " : "Resolved: ") + rule.name());
-        data.put("message", message(rule, subject, t, o));
-        data.put("severity", t == AlertEvaluator.Transition.FIRED ? rule.severity() : "success");
+        data.put("title", title);
+        data.put("message", message);
+        data.put("severity", severity);
         data.put("category", "campaign");
         data.put("timestamp", at.toEpochMilli());
         data.put("action_url", actionUrl);
-        data.put("auto_dismiss", t == AlertEvaluator.Transition.RESOLVED);
+        data.put("auto_dismiss", autoDismiss);
         return data;
     }
 

@@ -21,6 +21,10 @@ public interface EventFeed extends AutoCloseable {
     default void announce(com.acme.analytics.domain.integrations.IntegrationSynced sync) {
     }
 
+    /** Tells the other instances of a notification for a workspace's dashboards; never throws. */
+    default void announce(com.acme.analytics.realtime.live.WorkspaceNotice notice) {
+    }
+
     @Override
     void close();
 }

@@ -6,6 +6,8 @@ import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.LiveDispatcher;
+import com.acme.analytics.realtime.live.Notifications;
+import com.acme.analytics.realtime.live.WorkspaceNotice;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -34,6 +36,8 @@ public class EventFeedSource {
     @Inject
     RemoteEvents remoteEvents;
     @Inject
+    Notifications notifications;
+    @Inject
     @ConfigProperty(name = "analytics.realtime.cluster-feed")
     FeedKind kind;
     @Inject
@@ -53,7 +57,7 @@ public class EventFeedSource {
             case POSTGRES -> {
                 PostgresEventFeed postgres = new PostgresEventFeed(connections, outboxRetentionSeconds, threads,
                         dispatcher::dispatch, remoteEvents, p -> remoteJobs.fire(new RemoteJobProgress(p)),
-                        s -> remoteSyncs.fire(new RemoteIntegrationSync(s)));
+                        s -> remoteSyncs.fire(new RemoteIntegrationSync(s)), notifications::deliver);
                 postgres.start();
                 feed = postgres;
             }
@@ -77,6 +81,15 @@ public class EventFeedSource {
     /** A sync that ended here, for its clients on the other instances (this one's hear of it directly). */
     void onSynced(@Observes IntegrationSynced sync) {
         feed.announce(sync);
+    }
+
+    /**
+     * A notification to a workspace's dashboards on every instance: delivered here, and announced to the others,
+     * which deliver it to theirs. Sent by one instance (the one that claimed its delivery), hence once.
+     */
+    public void announce(WorkspaceNotice notice) {
+        notifications.deliver(notice);
+        feed.announce(notice);
     }
 
     @PreDestroy

@@ -6,6 +6,7 @@ import com.acme.analytics.domain.integrations.IntegrationSynced;
 import com.acme.analytics.domain.jobs.JobProgress;
 import com.acme.analytics.metrics.RemoteEvents;
 import com.acme.analytics.realtime.live.SequencedEvent;
+import com.acme.analytics.realtime.live.WorkspaceNotice;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -29,17 +30,20 @@ final class PostgresEventFeed implements EventFeed {
     private final NoticeSender notices;
     private final JobNotices jobs;
     private final IntegrationNotices integrations;
+    private final WorkspaceNotices workspaces;
 
     /** @param outboxRetentionSeconds how long announced events stay readable for a listener that reconnects */
     PostgresEventFeed(DirectConnections connections, long outboxRetentionSeconds, ThreadFactory threads,
                       Consumer<List<SequencedEvent>> dispatcher, RemoteEvents remote,
-                      Consumer<JobProgress> remoteJobs, Consumer<IntegrationSynced> remoteSyncs) {
+                      Consumer<JobProgress> remoteJobs, Consumer<IntegrationSynced> remoteSyncs,
+                      Consumer<WorkspaceNotice> remoteNotices) {
         String origin = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36);
         OwnEvents own = new OwnEvents();
         this.publisher = new FeedPublisher(connections, origin, outboxRetentionSeconds, own);
         this.notices = new NoticeSender(connections, "analytics-notices");
         this.jobs = new JobNotices(notices, origin);
         this.integrations = new IntegrationNotices(notices, origin);
+        this.workspaces = new WorkspaceNotices(notices, origin);
         this.listener = new FeedListener(connections, origin, own, dispatcher, remote, threads, Map.of(
                 JobNotices.CHANNEL, payload -> {
                     JobProgress heard = jobs.heard(payload);
@@ -51,6 +55,12 @@ final class PostgresEventFeed implements EventFeed {
                     IntegrationSynced heard = integrations.heard(payload);
                     if (heard != null) {
                         remoteSyncs.accept(heard);
+                    }
+                },
+                WorkspaceNotices.CHANNEL, payload -> {
+                    WorkspaceNotice heard = workspaces.heard(payload);
+                    if (heard != null) {
+                        remoteNotices.accept(heard);
                     }
                 }));
     }
@@ -72,6 +82,11 @@ final class PostgresEventFeed implements EventFeed {
     @Override
     public void announce(IntegrationSynced sync) {
         integrations.announce(sync);
+    }
+
+    @Override
+    public void announce(WorkspaceNotice notice) {
+        workspaces.announce(notice);
     }
 
     @Override

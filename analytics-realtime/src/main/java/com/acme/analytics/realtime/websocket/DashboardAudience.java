@@ -8,6 +8,7 @@ import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.live.EventAudience;
 import com.acme.analytics.realtime.live.EventProperties;
 import com.acme.analytics.realtime.live.MetricsAudience;
+import com.acme.analytics.realtime.live.NotificationAudience;
 import com.acme.analytics.realtime.live.SequencedEvent;
 import com.acme.analytics.realtime.live.WorkspaceFigures;
 
@@ -22,7 +23,7 @@ import java.util.Set;
  * client may send back in {@code subscribe} to resume.
  */
 record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolean notifications,
-                         boolean realTimeUpdates) implements EventAudience, MetricsAudience {
+                         boolean realTimeUpdates) implements EventAudience, MetricsAudience, NotificationAudience {
 
     static final String NOTIFICATION_TYPE = "notification";
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "error", "success");

@@ -4,6 +4,12 @@ import com.acme.analytics.access.Access;
 import com.acme.analytics.access.Permission;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.outbound.OutboundHosts;
+import com.acme.analytics.realtime.alerts.AlertDispatch;
+import com.acme.analytics.realtime.alerts.AlertPreviews;
+import com.acme.analytics.realtime.alerts.Backtest;
+import com.acme.analytics.realtime.alerts.AlertHistory;
+import com.acme.analytics.realtime.alerts.AlertRecords;
+import com.acme.analytics.realtime.alerts.AlertRule;
 import com.acme.analytics.realtime.alerts.AlertRuleParser;
 import com.acme.analytics.realtime.alerts.AlertRules;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +23,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -24,16 +31,19 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * A workspace's alert rules, for its admins: {@code POST} (201), {@code GET}, {@code GET /{alertId}},
- * {@code PUT /{alertId}}, {@code DELETE /{alertId}}. A rule is validated whole before anything is stored; the
+ * {@code PUT /{alertId}}, {@code DELETE /{alertId}}, {@code GET /{alertId}/history}, {@code POST /{alertId}/test},
+ * {@code POST /preview}. A rule is validated whole before anything is stored; the
  * answer is the rule as given with its {@code id}, webhook secrets left out.
  */
 @Path("workspaces/{workspaceId}/alerts")
@@ -49,6 +59,12 @@ public class AlertsResource {
     AlertRules rules;
     @Inject
     OutboundHosts outbound;
+    @Inject
+    AlertHistory history;
+    @Inject
+    AlertRecords records;
+    @Inject
+    AlertPreviews previews;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -59,6 +75,36 @@ public class AlertsResource {
                 .entity(shown(stored)).build();
     }
 
+    /**
+     * A backtest: when the rule (as it would be created, not stored) would have fired and resolved over the last
+     * 24 h of stored minutes, and its value at each minute (the editor's chart).
+     */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject preview(@PathParam("workspaceId") String workspaceId, String body) throws SQLException {
+        AlertRule rule = AlertRuleParser.parse(valid(body), outbound);
+        Backtest.Result r = previews.preview(workspaceId, rule, Instant.now());
+        JsonArrayBuilder transitions = JSON.createArrayBuilder();
+        r.transitions().forEach(t -> {
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("group", t.group()).add("kind", t.kind())
+                    .add("at", t.at().toString());
+            transitions.add(t.value() == null ? b : b.add("value", t.value()));
+        });
+        JsonObjectBuilder series = JSON.createObjectBuilder();
+        r.series().forEach((group, values) -> {
+            JsonArrayBuilder v = JSON.createArrayBuilder();
+            for (double x : values) {
+                v.add(x);
+            }
+            series.add(group, v);
+        });
+        return JSON.createObjectBuilder().add("from", r.from().toString()).add("to", r.to().toString())
+                .add("stepSeconds", Backtest.STEP.toSeconds())
+                .add("fired", r.transitions().stream().filter(t -> t.kind().equals("fired")).count())
+                .add("transitions", transitions).add("series", series).build();
+    }
+
     @GET
     public JsonArray list(@PathParam("workspaceId") String workspaceId) throws SQLException {
         JsonArrayBuilder all = JSON.createArrayBuilder();
@@ -66,11 +112,47 @@ public class AlertsResource {
         return all.build();
     }
 
+    /** The rule, with where each of its groups stands ({@code states}). */
     @GET
     @Path("{alertId}")
     public JsonObject get(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId)
             throws SQLException {
-        return shown(rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId)));
+        AlertRules.Stored stored = rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId));
+        return JSON.createObjectBuilder(shown(stored)).add("states", history.states(stored.id())).build();
+    }
+
+    /** What fired, resolved or was tested, newest first, with values, thresholds and every delivery attempt. */
+    @GET
+    @Path("{alertId}/history")
+    public JsonObject history(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId,
+                              @QueryParam("limit") @DefaultValue("50") int limit) throws SQLException {
+        if (limit < 1 || limit > AlertHistory.MAX_EVENTS) {
+            throw new InvalidInputException("limit", "must be from 1 to " + AlertHistory.MAX_EVENTS);
+        }
+        AlertRules.Stored stored = rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId));
+        return JSON.createObjectBuilder().add("alertId", stored.id()).add("states", history.states(stored.id()))
+                .add("events", history.events(stored.id(), limit)).build();
+    }
+
+    /**
+     * Sends a test notification through every channel of the rule, as a firing would (signed webhook included):
+     * 202, and the event whose deliveries the history then shows.
+     */
+    @POST
+    @Path("{alertId}/test")
+    public Response test(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId)
+            throws SQLException {
+        AlertRules.Stored stored = rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId));
+        AlertRule rule;
+        try (var reader = JSON.createReader(new StringReader(stored.definition()))) {
+            rule = AlertRuleParser.parseStored(reader.readValue());
+        }
+        AlertDispatch test = AlertDispatch.test(stored.id(), workspaceId, rule, Instant.now());
+        records.recordTest(test);
+        return Response.accepted(JSON.createObjectBuilder().add("eventId", test.eventId().toString())
+                .add("channels", test.deliveries().size())
+                .add("history", "/api/workspaces/" + workspaceId + "/alerts/" + stored.id() + "/history").build())
+                .build();
     }
 
     @PUT

@@ -2,6 +2,7 @@ package com.acme.analytics.ingest.sync.schedule;
 
 import com.acme.analytics.domain.outbound.OutboundHosts;
 import com.acme.analytics.domain.outbound.OutboundRefusedException;
+import com.acme.analytics.domain.outbound.RetryAfter;
 import com.acme.analytics.ingest.sync.OutboundHttp;
 import com.acme.analytics.ingest.sync.ProviderException;
 import com.acme.analytics.ingest.sync.ProviderException.Kind;
@@ -15,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -94,7 +92,7 @@ final class SyncHttp implements OutboundHttp {
         String message = "HTTP " + status + " from " + request.uri().getHost() + ": " + body(response);
         if (status == 429) {
             throw new ProviderException(Kind.RATE_LIMITED, message,
-                    retryAfter(response.headers().firstValue("Retry-After").orElse(null)), null);
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null)), null);
         }
         throw new ProviderException(status >= 500 ? Kind.TRANSIENT : Kind.REFUSED, message);
     }
@@ -106,23 +104,6 @@ final class SyncHttp implements OutboundHttp {
             return text.isEmpty() ? "(no body)" : text;
         } catch (IOException e) {
             return "(body unreadable)";
-        }
-    }
-
-    /** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.matches("[0-9]{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(v));
-        }
-        try {
-            Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
-            return d.isNegative() ? Duration.ZERO : d;
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 

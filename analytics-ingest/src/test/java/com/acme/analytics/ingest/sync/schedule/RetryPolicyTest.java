@@ -59,9 +59,9 @@ class RetryPolicyTest {
 
     @Test
     void readsRetryAfterAsSecondsOrAnHttpDate() {
-        assertEquals(Duration.ofSeconds(120), SyncHttp.retryAfter("120"));
-        assertNull(SyncHttp.retryAfter("soon"));
-        assertNull(SyncHttp.retryAfter(null));
-        assertEquals(Duration.ZERO, SyncHttp.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+        assertEquals(Duration.ofSeconds(120), com.acme.analytics.domain.outbound.RetryAfter.parse("120"));
+        assertNull(com.acme.analytics.domain.outbound.RetryAfter.parse("soon"));
+        assertNull(com.acme.analytics.domain.outbound.RetryAfter.parse(null));
+        assertEquals(Duration.ZERO, com.acme.analytics.domain.outbound.RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT"));
     }
 }

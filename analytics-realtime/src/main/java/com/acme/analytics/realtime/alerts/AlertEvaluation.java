@@ -1,0 +1,159 @@
+package com.acme.analytics.realtime.alerts;
+
+import com.acme.analytics.domain.logging.ThrottledLog;
+import com.acme.analytics.realtime.startup.WebModuleStarted;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.spi.JsonProvider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.StringReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * The alerts' clock: every {@code analytics.alerts.evaluation-interval-ms} (on the container's scheduler, as the
+ * system monitor samples; ticks never overlap) it leases this instance's rules, observes each one's metric, moves its
+ * groups' states and records what fired or resolved, then hands the due deliveries to the {@link AlertDispatcher}.
+ * One rule's failure (its database reads, a definition that no longer parses) skips that rule for this tick only.
+ */
+@ApplicationScoped
+public class AlertEvaluation {
+
+    private static final Logger LOG = Logger.getLogger(AlertEvaluation.class.getName());
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** A definition parsed once per version of the rule. */
+    private record Parsed(Instant updatedAt, AlertRule rule) {
+    }
+
+    /** Names this instance in its leases: the process and a random part, unique per start. */
+    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    private final AtomicLong evaluationCpuNanos = new AtomicLong();
+    private final AtomicLong rulesEvaluated = new AtomicLong();
+    private final ThrottledLog failures = new ThrottledLog(LOG, 60_000);
+    private ScheduledFuture<?> task;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    AlertLeases leases;
+    @Inject
+    AlertReadings readings;
+    @Inject
+    AlertRecords records;
+    @Inject
+    AlertDispatcher dispatcher;
+    @Inject
+    @ConfigProperty(name = "analytics.alerts.evaluation-interval-ms")
+    long intervalMs;
+    @Inject
+    @ConfigProperty(name = "analytics.alerts.lease-seconds")
+    int leaseSeconds;
+    @Inject
+    @ConfigProperty(name = "analytics.alerts.max-rules-per-instance")
+    int maxRules;
+
+    @PostConstruct
+    void start() {
+        task = scheduler.scheduleAtFixedRate(this::tick, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    void onStart(@Observes WebModuleStarted started) {
+        // Observing the start instantiates the bean, whose @PostConstruct schedules the evaluation.
+    }
+
+    @PreDestroy
+    void stop() {
+        task.cancel(false);
+        try {
+            leases.release(owner);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Alert leases not released on shutdown; they run out in " + leaseSeconds + " s", e);
+        }
+    }
+
+    private void tick() {
+        try {
+            evaluate(Instant.now());
+        } catch (SQLException | RuntimeException e) {
+            failures.log(Level.WARNING, "Leasing alert rules failed; the next tick tries again", e);
+        }
+        dispatcher.dispatchDue(owner);
+    }
+
+    void evaluate(Instant now) throws SQLException {
+        List<AlertLeases.Leased> rules = leases.claim(owner, leaseSeconds, maxRules);
+        long start = cpu.getCurrentThreadCpuTime();
+        Set<String> held = rules.stream().map(AlertLeases.Leased::id).collect(Collectors.toSet());
+        parsed.keySet().retainAll(held);
+        for (AlertLeases.Leased leased : rules) {
+            try {
+                evaluate(leased, now);
+            } catch (SQLException | RuntimeException e) {
+                failures.log(Level.WARNING, "Alert rule " + leased.id() + " not evaluated this tick", e);
+            }
+        }
+        readings.retain(held);
+        evaluationCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - start);
+        rulesEvaluated.addAndGet(rules.size());
+    }
+
+    private void evaluate(AlertLeases.Leased leased, Instant now) throws SQLException {
+        AlertRule rule = rule(leased);
+        Map<String, Observation> observed = readings.observe(leased.id(), leased.workspaceId(), rule,
+                leased.states().keySet(), now);
+        RuleStep.Outcome outcome = RuleStep.next(rule, leased.states(), observed, now);
+        if (outcome.isEmpty()) {
+            return;
+        }
+        List<AlertDispatch> dispatches = outcome.changes().stream()
+                .map(c -> AlertDispatch.of(leased.id(), leased.workspaceId(), rule, c, now)).toList();
+        if (!records.record(owner, leased.id(), outcome.stored(), dispatches)) {
+            LOG.fine(() -> "Alert rule " + leased.id() + " changed hands during its evaluation; result dropped");
+        }
+    }
+
+    private AlertRule rule(AlertLeases.Leased leased) {
+        Parsed p = parsed.get(leased.id());
+        if (p == null || !p.updatedAt().equals(leased.updatedAt())) {
+            try (var reader = JSON.createReader(new StringReader(leased.definition()))) {
+                p = new Parsed(leased.updatedAt(), AlertRuleParser.parseStored(reader.readValue()));
+            }
+            parsed.put(leased.id(), p);
+            readings.forget(leased.id());
+        }
+        return p.rule();
+    }
+
+    /** The CPU time this instance spent evaluating rules since it started, in nanoseconds. */
+    public long evaluationCpuNanos() {
+        return evaluationCpuNanos.get();
+    }
+
+    /** How many rule evaluations this instance made since it started. */
+    public long rulesEvaluated() {
+        return rulesEvaluated.get();
+    }
+}

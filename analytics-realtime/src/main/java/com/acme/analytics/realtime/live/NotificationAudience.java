@@ -1,0 +1,8 @@
+package com.acme.analytics.realtime.live;
+
+/** A client that may be sent {@link WorkspaceNotice}s: the dashboards. */
+public interface NotificationAudience {
+
+    /** Whether it asked for {@code notification} messages. */
+    boolean notifications();
+}
