@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.alerts;
 
+import com.acme.analytics.domain.leases.LeaseOwner;
 import com.acme.analytics.domain.logging.ThrottledLog;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,9 +45,8 @@ public class AlertEvaluation {
     private record Parsed(Instant updatedAt, AlertRule rule) {
     }
 
-    /** Names this instance in its leases: the process and a random part, unique per start. */
-    private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
-            + UUID.randomUUID().toString().substring(0, 8);
+    /** Names this instance in its leases, unique per start. */
+    private final String owner = LeaseOwner.newName();
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final AtomicLong evaluationCpuNanos = new AtomicLong();
