@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.alerts;
 
+import com.acme.analytics.domain.database.Transactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,49 +32,31 @@ public class AlertRecords {
     /** @return false when the lease was lost meanwhile (nothing written) */
     public boolean record(String owner, String ruleId, Map<String, AlertState> states, List<AlertDispatch> dispatches)
             throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("select 1 from alert_rule where id = ?"
-                        + " and lease_owner = ? and lease_until > now() for update")) {
-                    lock.setObject(1, UUID.fromString(ruleId));
-                    lock.setString(2, owner);
-                    try (ResultSet rs = lock.executeQuery()) {
-                        if (!rs.next()) {
-                            c.rollback();
-                            return false;
-                        }
+        return Transactions.run(dataSource, c -> {
+            try (PreparedStatement lock = c.prepareStatement("select 1 from alert_rule where id = ?"
+                    + " and lease_owner = ? and lease_until > now() for update")) {
+                lock.setObject(1, UUID.fromString(ruleId));
+                lock.setString(2, owner);
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
                     }
                 }
-                writeStates(c, ruleId, states);
-                for (AlertDispatch d : dispatches) {
-                    writeEvent(c, d);
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            writeStates(c, ruleId, states);
+            for (AlertDispatch d : dispatches) {
+                writeEvent(c, d);
+            }
+            return true;
+        });
     }
 
     /** A test notification: its event and deliveries, with no state involved. */
     public void recordTest(AlertDispatch test) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                writeEvent(c, test);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        }
+        Transactions.run(dataSource, c -> {
+            writeEvent(c, test);
+            return null;
+        });
     }
 
     private static void writeStates(Connection c, String ruleId, Map<String, AlertState> states) throws SQLException {

@@ -1,11 +1,9 @@
 package com.acme.analytics.realtime.alerts;
 
-import com.acme.analytics.domain.events.FieldViolation;
 import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.outbound.OutboundHosts;
 import com.acme.analytics.domain.outbound.OutboundRefusedException;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -36,7 +34,7 @@ public final class AlertRuleParser {
             "sat", DayOfWeek.SATURDAY, "sun", DayOfWeek.SUNDAY);
 
     private final OutboundHosts outbound;
-    private final List<FieldViolation> violations = new ArrayList<>();
+    private final FieldReader fields = new FieldReader();
 
     private AlertRuleParser(OutboundHosts outbound) {
         this.outbound = outbound;
@@ -49,9 +47,7 @@ public final class AlertRuleParser {
             throw new InvalidInputException("body", "must be a JSON object");
         }
         AlertRule rule = p.rule(o);
-        if (!p.violations.isEmpty()) {
-            throw new InvalidInputException(p.violations);
-        }
+        p.fields.throwIfRefused();
         return rule;
     }
 
@@ -65,39 +61,39 @@ public final class AlertRuleParser {
     }
 
     private AlertRule rule(JsonObject o) {
-        String name = text(o, "name", "name", true);
+        String name = fields.text(o, "name", "name", true);
         if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
-            refuse("name", "must be 1 to " + MAX_NAME + " characters");
+            fields.refuse("name", "must be 1 to " + MAX_NAME + " characters");
         }
         AlertRule.MetricRef metric = metric(o.get("metric"));
         Duration window = duration(o, "window", null);
         if (window != null && (window.isZero() || window.compareTo(MAX_WINDOW) > 0)) {
-            refuse("window", "must be more than 0 and at most 24h");
+            fields.refuse("window", "must be more than 0 and at most 24h");
         }
         Condition condition = condition(o.get("condition"));
         Duration forDuration = held(o, "for");
         Duration keep = held(o, "keepFiringFor");
         Duration cooldown = held(o, "cooldown");
-        String noData = text(o, "noData", "noData", false);
+        String noData = fields.text(o, "noData", "noData", false);
         if (noData != null && !noData.equals("ignore") && !noData.equals("alert")) {
-            refuse("noData", "must be ignore or alert");
+            fields.refuse("noData", "must be ignore or alert");
         }
-        String severity = text(o, "severity", "severity", false);
+        String severity = fields.text(o, "severity", "severity", false);
         if (severity != null && !SEVERITIES.contains(severity)) {
-            refuse("severity", "must be one of info, warning, error, success");
+            fields.refuse("severity", "must be one of info, warning, error, success");
         }
-        String groupBy = text(o, "groupBy", "groupBy", false);
+        String groupBy = fields.text(o, "groupBy", "groupBy", false);
         if (groupBy != null && !groupBy.equals("campaignId")) {
-            refuse("groupBy", "must be campaignId (one state per campaign, at most " + AlertRule.MAX_GROUPS + ")");
+            fields.refuse("groupBy", "must be campaignId (one state per campaign, at most " + AlertRule.MAX_GROUPS + ")");
         }
         if (groupBy != null && metric != null && metric.campaignId() != null) {
-            refuse("groupBy", "cannot group a metric of one campaign (metric.campaignId is set)");
+            fields.refuse("groupBy", "cannot group a metric of one campaign (metric.campaignId is set)");
         }
         if (groupBy == null && metric != null && "campaign".equals(metric.view()) && metric.campaignId() == null) {
-            refuse("metric.campaignId", "is required for the campaign view, unless grouped by campaignId");
+            fields.refuse("metric.campaignId", "is required for the campaign view, unless grouped by campaignId");
         }
         if (groupBy != null && metric != null && metric.eventType() != null) {
-            refuse("groupBy", "cannot group a metric of one event type (metric.eventType is set)");
+            fields.refuse("groupBy", "cannot group a metric of one event type (metric.eventType is set)");
         }
         List<AlertRule.Channel> channels = channels(o.get("channels"));
         Set<DayOfWeek> muted = mute(o.get("mute"));
@@ -107,64 +103,64 @@ public final class AlertRuleParser {
 
     private AlertRule.MetricRef metric(JsonValue v) {
         if (!(v instanceof JsonObject m)) {
-            refuse("metric", v == null ? "is required" : "must be an object {view, field, campaignId?, eventType?}");
+            fields.refuse("metric", v == null ? "is required" : "must be an object {view, field, campaignId?, eventType?}");
             return null;
         }
-        String view = text(m, "view", "metric.view", true);
+        String view = fields.text(m, "view", "metric.view", true);
         if (view != null && !VIEWS.contains(view)) {
-            refuse("metric.view", "must be one of campaign, dashboard, workspace, category");
+            fields.refuse("metric.view", "must be one of campaign, dashboard, workspace, category");
         }
-        String field = text(m, "field", "metric.field", true);
+        String field = fields.text(m, "field", "metric.field", true);
         if (field != null && view != null && VIEWS.contains(view) && !MetricFields.of(view).contains(field)) {
-            refuse("metric.field", "must be a field of the " + view + " view: " + String.join(", ",
+            fields.refuse("metric.field", "must be a field of the " + view + " view: " + String.join(", ",
                     MetricFields.of(view)));
         }
-        String campaignId = text(m, "campaignId", "metric.campaignId", false);
-        String eventType = text(m, "eventType", "metric.eventType", false);
+        String campaignId = fields.text(m, "campaignId", "metric.campaignId", false);
+        String eventType = fields.text(m, "eventType", "metric.eventType", false);
         return new AlertRule.MetricRef(view, field, campaignId, eventType);
     }
 
     private Condition condition(JsonValue v) {
         if (!(v instanceof JsonObject c)) {
-            refuse("condition", v == null ? "is required" : "must be an object with a kind");
+            fields.refuse("condition", v == null ? "is required" : "must be an object with a kind");
             return null;
         }
-        String kind = text(c, "kind", "condition.kind", true);
+        String kind = fields.text(c, "kind", "condition.kind", true);
         if (kind == null) {
             return null;
         }
         switch (kind) {
             case "above", "below" -> {
-                Double threshold = number(c, "threshold", "condition.threshold");
+                Double threshold = fields.number(c, "threshold", "condition.threshold");
                 return threshold == null ? null : new Condition.Threshold(kind, threshold);
             }
             case "increase", "decrease" -> {
-                Double percent = number(c, "percent", "condition.percent");
+                Double percent = fields.number(c, "percent", "condition.percent");
                 if (percent != null && percent <= 0) {
-                    refuse("condition.percent", "must be more than 0");
+                    fields.refuse("condition.percent", "must be more than 0");
                 }
-                String compareTo = text(c, "compareTo", "condition.compareTo", false);
+                String compareTo = fields.text(c, "compareTo", "condition.compareTo", false);
                 compareTo = compareTo == null ? "previous_window" : compareTo;
                 if (!compareTo.equals("previous_window") && !compareTo.equals("same_window_last_week")) {
-                    refuse("condition.compareTo", "must be previous_window or same_window_last_week");
+                    fields.refuse("condition.compareTo", "must be previous_window or same_window_last_week");
                 }
                 return percent == null ? null : new Condition.Change(kind, percent, compareTo);
             }
             case "anomaly" -> {
-                Double z = number(c, "zScore", "condition.zScore");
+                Double z = fields.number(c, "zScore", "condition.zScore");
                 if (z != null && z <= 0) {
-                    refuse("condition.zScore", "must be more than 0");
+                    fields.refuse("condition.zScore", "must be more than 0");
                 }
-                Double history = c.containsKey("history") ? number(c, "history", "condition.history") : 30.0;
+                Double history = c.containsKey("history") ? fields.number(c, "history", "condition.history") : 30.0;
                 if (history != null && (history != Math.rint(history) || history < Condition.Anomaly.MIN_SAMPLES
                         || history > 1440)) {
-                    refuse("condition.history", "must be a whole number of windows from 3 to 1440");
+                    fields.refuse("condition.history", "must be a whole number of windows from 3 to 1440");
                     history = null;
                 }
                 return z == null || history == null ? null : new Condition.Anomaly(z, history.intValue());
             }
             default -> {
-                refuse("condition.kind", "must be one of above, below, increase, decrease, anomaly");
+                fields.refuse("condition.kind", "must be one of above, below, increase, decrease, anomaly");
                 return null;
             }
         }
@@ -175,17 +171,17 @@ public final class AlertRuleParser {
             return List.of(new AlertRule.Channel("dashboard", null, null));
         }
         if (!(v instanceof JsonArray a) || a.isEmpty() || a.size() > MAX_CHANNELS) {
-            refuse("channels", "must be a list of 1 to " + MAX_CHANNELS + " channels");
+            fields.refuse("channels", "must be a list of 1 to " + MAX_CHANNELS + " channels");
             return List.of();
         }
         List<AlertRule.Channel> channels = new ArrayList<>();
         for (int i = 0; i < a.size(); i++) {
             String at = "channels[" + i + "]";
             if (!(a.get(i) instanceof JsonObject c)) {
-                refuse(at, "must be an object with a type");
+                fields.refuse(at, "must be an object with a type");
                 continue;
             }
-            String type = text(c, "type", at + ".type", true);
+            String type = fields.text(c, "type", at + ".type", true);
             if (type == null) {
                 continue;
             }
@@ -193,20 +189,20 @@ public final class AlertRuleParser {
                 case "dashboard" -> channels.add(new AlertRule.Channel(type, null, null));
                 case "webhook", "slack" -> {
                     String url = url(c, at + ".url");
-                    String secret = type.equals("webhook") ? text(c, "secret", at + ".secret", true) : null;
+                    String secret = type.equals("webhook") ? fields.text(c, "secret", at + ".secret", true) : null;
                     if (secret != null && secret.length() < 16) {
-                        refuse(at + ".secret", "must be at least 16 characters");
+                        fields.refuse(at + ".secret", "must be at least 16 characters");
                     }
                     channels.add(new AlertRule.Channel(type, url, secret));
                 }
-                default -> refuse(at + ".type", "must be dashboard, webhook or slack");
+                default -> fields.refuse(at + ".type", "must be dashboard, webhook or slack");
             }
         }
         return channels;
     }
 
     private String url(JsonObject c, String at) {
-        String url = text(c, "url", at, true);
+        String url = fields.text(c, "url", at, true);
         if (url == null) {
             return null;
         }
@@ -216,9 +212,9 @@ public final class AlertRuleParser {
                 outbound.check(uri);
             }
         } catch (IllegalArgumentException e) {
-            refuse(at, "is not a URL: " + e.getMessage());
+            fields.refuse(at, "is not a URL: " + e.getMessage());
         } catch (OutboundRefusedException e) {
-            refuse(at, "is refused: " + e.getMessage() + " (analytics.outbound.allowed-hosts)");
+            fields.refuse(at, "is refused: " + e.getMessage() + " (analytics.outbound.allowed-hosts)");
         }
         return url;
     }
@@ -229,20 +225,20 @@ public final class AlertRuleParser {
             return days;
         }
         if (!(v instanceof JsonArray a)) {
-            refuse("mute", "must be a list of {days: [mon..sun]}");
+            fields.refuse("mute", "must be a list of {days: [mon..sun]}");
             return days;
         }
         for (int i = 0; i < a.size(); i++) {
             String at = "mute[" + i + "].days";
             JsonValue d = a.get(i) instanceof JsonObject m ? m.get("days") : null;
             if (!(d instanceof JsonArray list)) {
-                refuse(at, "must be a list of days: mon, tue, wed, thu, fri, sat, sun");
+                fields.refuse(at, "must be a list of days: mon, tue, wed, thu, fri, sat, sun");
                 continue;
             }
             for (int j = 0; j < list.size(); j++) {
                 DayOfWeek day = list.get(j) instanceof JsonString s ? DAYS.get(s.getString()) : null;
                 if (day == null) {
-                    refuse(at + "[" + j + "]", "must be one of mon, tue, wed, thu, fri, sat, sun");
+                    fields.refuse(at + "[" + j + "]", "must be one of mon, tue, wed, thu, fri, sat, sun");
                 } else {
                     days.add(day);
                 }
@@ -254,48 +250,20 @@ public final class AlertRuleParser {
     private Duration held(JsonObject o, String key) {
         Duration d = duration(o, key, Duration.ZERO);
         if (d != null && d.compareTo(MAX_HOLD) > 0) {
-            refuse(key, "must be at most 1d");
+            fields.refuse(key, "must be at most 1d");
         }
         return d;
     }
 
     private Duration duration(JsonObject o, String key, Duration absent) {
-        String t = text(o, key, key, absent == null);
+        String t = fields.text(o, key, key, absent == null);
         if (t == null) {
             return absent;
         }
         Duration d = Durations.parse(t);
         if (d == null) {
-            refuse(key, "must be a duration such as 0, 30s, 5m, 1h");
+            fields.refuse(key, "must be a duration such as 0, 30s, 5m, 1h");
         }
         return d;
-    }
-
-    private String text(JsonObject o, String key, String at, boolean required) {
-        JsonValue v = o.get(key);
-        if (v == null || v == JsonValue.NULL) {
-            if (required) {
-                refuse(at, "is required");
-            }
-            return null;
-        }
-        if (v instanceof JsonString s) {
-            return s.getString();
-        }
-        refuse(at, "must be a string");
-        return null;
-    }
-
-    private Double number(JsonObject o, String key, String at) {
-        JsonValue v = o.get(key);
-        if (v instanceof JsonNumber n) {
-            return n.doubleValue();
-        }
-        refuse(at, v == null ? "is required" : "must be a number");
-        return null;
-    }
-
-    private void refuse(String field, String message) {
-        violations.add(new FieldViolation(field, message));
     }
 }

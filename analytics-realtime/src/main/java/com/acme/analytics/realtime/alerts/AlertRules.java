@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.alerts;
 
+import com.acme.analytics.domain.database.Transactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,8 +59,7 @@ public class AlertRules {
         if (uuid == null) {
             return false;
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        return Transactions.run(dataSource, c -> {
             try (PreparedStatement ps = c.prepareStatement("update alert_rule set definition = ?::jsonb,"
                     + " updated_at = now() where workspace_id = ? and id = ?");
                  PreparedStatement states = c.prepareStatement("delete from alert_state where rule_id = ?")) {
@@ -69,15 +69,9 @@ public class AlertRules {
                 boolean found = ps.executeUpdate() == 1;
                 states.setObject(1, uuid);
                 states.executeUpdate();
-                c.commit();
                 return found;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+        });
     }
 
     public boolean delete(String workspaceId, String id) throws SQLException {

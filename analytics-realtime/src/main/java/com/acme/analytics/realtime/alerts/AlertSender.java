@@ -1,5 +1,6 @@
 package com.acme.analytics.realtime.alerts;
 
+import com.acme.analytics.domain.outbound.OutboundClients;
 import com.acme.analytics.domain.outbound.OutboundHosts;
 import com.acme.analytics.domain.outbound.OutboundRefusedException;
 import com.acme.analytics.domain.outbound.RetryAfter;
@@ -44,8 +45,7 @@ public class AlertSender {
 
     @PostConstruct
     void build() {
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(timeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        client = OutboundClients.create(Duration.ofMillis(timeoutMs));
     }
 
     DeliveryPolicy.Attempt send(AlertDeliveries.Claimed d) {

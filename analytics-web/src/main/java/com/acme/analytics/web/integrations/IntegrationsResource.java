@@ -60,7 +60,7 @@ public class IntegrationsResource {
         Boolean paused = paused(json);
         Integration created = integrations.create(workspaceId, json);
         if (Boolean.TRUE.equals(paused)) {
-            states.pause(workspaceId, created.id());
+            states.paused(workspaceId, created.id(), true);
         }
         return Response.created(URI.create("workspaces/" + workspaceId + "/integrations/" + created.id()))
                 .entity(view(created)).build();
@@ -103,10 +103,7 @@ public class IntegrationsResource {
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
     public JsonObject pause(@PathParam("workspaceId") String workspaceId,
                             @PathParam("integrationId") long integrationId) throws SQLException {
-        if (!states.pause(workspaceId, integrationId)) {
-            throw missing(workspaceId, integrationId);
-        }
-        return status(workspaceId, integrationId);
+        return pauseOrResume(workspaceId, integrationId, true);
     }
 
     /** Starts the schedule again with a sync at once; answers the status. */
@@ -115,7 +112,11 @@ public class IntegrationsResource {
     @Access(value = Permission.ADMINISTER, workspacePath = "workspaceId")
     public JsonObject resume(@PathParam("workspaceId") String workspaceId,
                              @PathParam("integrationId") long integrationId) throws SQLException {
-        if (!states.resume(workspaceId, integrationId)) {
+        return pauseOrResume(workspaceId, integrationId, false);
+    }
+
+    private JsonObject pauseOrResume(String workspaceId, long integrationId, boolean paused) throws SQLException {
+        if (!states.paused(workspaceId, integrationId, paused)) {
             throw missing(workspaceId, integrationId);
         }
         return status(workspaceId, integrationId);
@@ -131,8 +132,7 @@ public class IntegrationsResource {
         Boolean paused = paused(json);
         JsonObject changed = view(integrations.update(workspaceId, integrationId, json)
                 .orElseThrow(() -> missing(workspaceId, integrationId)));
-        if (paused != null && !(paused ? states.pause(workspaceId, integrationId)
-                : states.resume(workspaceId, integrationId))) {
+        if (paused != null && !states.paused(workspaceId, integrationId, paused)) {
             throw missing(workspaceId, integrationId);
         }
         return changed;

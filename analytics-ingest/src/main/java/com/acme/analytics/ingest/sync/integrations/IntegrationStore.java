@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.sync.integrations;
 
+import com.acme.analytics.domain.database.Transactions;
 import com.acme.analytics.domain.integrations.SyncFrequency;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,38 +40,30 @@ public class IntegrationStore {
     }
 
     public void insert(Integration i) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement("insert into integration (id, workspace_id, provider,"
-                        + " name, workflow_id, config, credentials, sync_frequency, sync_frequency_seconds, filters,"
-                        + " transformations) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
-                    ps.setLong(1, i.id());
-                    ps.setString(2, i.workspaceId());
-                    ps.setString(3, i.provider());
-                    ps.setString(4, i.name());
-                    setWorkflow(ps, 5, i.workflowId());
-                    ps.setString(6, i.config().toString());
-                    ps.setString(7, i.sealedCredentials());
-                    ps.setString(8, i.frequency().text());
-                    ps.setLong(9, i.frequency().every().toSeconds());
-                    ps.setString(10, i.filters().toString());
-                    ps.setString(11, i.transformations().toString());
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into integration_sync (integration_id, next_sync_at) values (?, now())")) {
-                    ps.setLong(1, i.id());
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        Transactions.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into integration (id, workspace_id, provider,"
+                    + " name, workflow_id, config, credentials, sync_frequency, sync_frequency_seconds, filters,"
+                    + " transformations) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+                ps.setLong(1, i.id());
+                ps.setString(2, i.workspaceId());
+                ps.setString(3, i.provider());
+                ps.setString(4, i.name());
+                setWorkflow(ps, 5, i.workflowId());
+                ps.setString(6, i.config().toString());
+                ps.setString(7, i.sealedCredentials());
+                ps.setString(8, i.frequency().text());
+                ps.setLong(9, i.frequency().every().toSeconds());
+                ps.setString(10, i.filters().toString());
+                ps.setString(11, i.transformations().toString());
+                ps.executeUpdate();
             }
-        }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into integration_sync (integration_id, next_sync_at) values (?, now())")) {
+                ps.setLong(1, i.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     /** Replaces what the user set and schedules a sync now (a fixed config deserves a prompt try); false if gone. */

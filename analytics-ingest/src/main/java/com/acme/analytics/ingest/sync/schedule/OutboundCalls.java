@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.sync.schedule;
 
+import com.acme.analytics.domain.outbound.OutboundClients;
 import com.acme.analytics.domain.outbound.OutboundHosts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,7 @@ public class OutboundCalls {
 
     @PostConstruct
     void build() {
-        // Redirects are not followed: a redirect could lead past the host rule to an internal address.
-        client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(connectTimeoutMs))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        client = OutboundClients.create(Duration.ofMillis(connectTimeoutMs));
     }
 
     SyncHttp forSync(SyncHttp.Recorder recorder) {

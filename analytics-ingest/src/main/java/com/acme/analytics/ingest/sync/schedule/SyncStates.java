@@ -124,17 +124,13 @@ public class SyncStates {
     }
 
     /**
-     * Pauses the integration: it is not claimed again until resumed (a sync under way finishes and is recorded).
-     * Pausing a paused one keeps its first pause time. False when the workspace has no such integration.
+     * Pauses the integration (it is not claimed again until resumed; a sync under way finishes and is recorded;
+     * pausing a paused one keeps its first pause time), or resumes it with a sync at once, as a changed one gets.
+     * False when the workspace has no such integration.
      */
-    public boolean pause(String workspaceId, long integrationId) throws SQLException {
-        return change(workspaceId, integrationId, "paused_at = coalesce(paused_at, now())");
-    }
-
-    /** Resumes the integration with a sync at once, as a changed one gets; false when there is no such one. */
-    public boolean resume(String workspaceId, long integrationId) throws SQLException {
-        return change(workspaceId, integrationId, "paused_at = null, next_sync_at = case when paused_at is null"
-                + " then next_sync_at else now() end");
+    public boolean paused(String workspaceId, long integrationId, boolean paused) throws SQLException {
+        return change(workspaceId, integrationId, paused ? "paused_at = coalesce(paused_at, now())"
+                : "paused_at = null, next_sync_at = case when paused_at is null then next_sync_at else now() end");
     }
 
     private boolean change(String workspaceId, long integrationId, String assignments) throws SQLException {
