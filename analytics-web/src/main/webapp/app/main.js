@@ -54,7 +54,8 @@ window.addEventListener('error', () => { uncaught++; });
 function debug() {
     return {socket: channels.socket.state, stream: channels.stream.state, lastSequence: channels.socket.lastSequence,
         lastEventId: channels.stream.lastEventId, recent: channels.socket.recent, events: store.events.length,
-        notifications: store.notifications.length, dashboard: store.dashboard, route: location.hash};
+        notifications: store.notifications.length, dashboard: store.dashboard, route: location.hash,
+        signIn: $('signin').hidden ? null : $('signin-message').textContent};
 }
 window.__analytics = {measure, debug, store, channels};
 

@@ -16,6 +16,8 @@ export class ApiError extends Error {
 }
 
 let bearer = null;
+/** No call of the app hangs the page: a server that does not answer within this is said to on screen. */
+const TIMEOUT_MS = 20000;
 
 export function useToken(token) {
     bearer = token;
@@ -25,13 +27,20 @@ export async function request(method, path, body) {
     const headers = {Accept: 'application/json'};
     if (bearer) headers.Authorization = 'Bearer ' + bearer;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), TIMEOUT_MS);
     let response;
+    let text;
     try {
-        response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+        response = await fetch(path, {method, headers, signal: abort.signal,
+            body: body === undefined ? undefined : JSON.stringify(body)});
+        text = await response.text();
     } catch (e) {
-        throw new ApiError(0, 'the server cannot be reached', null);
+        throw new ApiError(0, abort.signal.aborted ? 'the server did not answer within ' + TIMEOUT_MS / 1000 + ' s'
+            : 'the server cannot be reached', null);
+    } finally {
+        clearTimeout(timer);
     }
-    const text = await response.text();
     let json = null;
     try {
         json = text ? JSON.parse(text) : null;

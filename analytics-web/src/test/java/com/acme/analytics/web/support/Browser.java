@@ -34,7 +34,7 @@ public final class Browser implements AutoCloseable {
 
     public static final Dimension WIDE = new Dimension(1280, 900);
     public static final Dimension NARROW = new Dimension(420, 900);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final Path profile;

@@ -10,6 +10,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -38,9 +39,13 @@ public final class SecondInstance implements AutoCloseable {
             port = s.getLocalPort();
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-Xmx512m", "-jar", System.getProperty("payara.microJar"),
-                "--deploy", file.getPath(), "--port", Integer.toString(port), "--nohazelcast",
-                "--prebootcommandfile", System.getProperty("analytics.test.preboot")))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        command.addAll(List.of(System.getProperty("analytics.test.micro.jvm", "").trim().split("\\s+")));
+        command.removeIf(String::isEmpty);
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--deploy", file.getPath(),
+                "--port", Integer.toString(port), "--nohazelcast",
+                "--prebootcommandfile", System.getProperty("analytics.test.preboot")));
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile())
                 .start();
