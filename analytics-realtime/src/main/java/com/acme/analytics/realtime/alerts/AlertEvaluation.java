@@ -51,6 +51,7 @@ public class AlertEvaluation {
     private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final AtomicLong evaluationCpuNanos = new AtomicLong();
     private final AtomicLong rulesEvaluated = new AtomicLong();
+    private volatile long lastTickMillis;
     private final ThrottledLog failures = new ThrottledLog(LOG, 60_000);
     private ScheduledFuture<?> task;
 
@@ -103,8 +104,9 @@ public class AlertEvaluation {
     }
 
     void evaluate(Instant now) throws SQLException {
-        List<AlertLeases.Leased> rules = leases.claim(owner, leaseSeconds, maxRules);
+        // The claim is part of what an evaluation costs: counted from before it.
         long start = cpu.getCurrentThreadCpuTime();
+        List<AlertLeases.Leased> rules = leases.claim(owner, leaseSeconds, maxRules);
         Set<String> held = rules.stream().map(AlertLeases.Leased::id).collect(Collectors.toSet());
         parsed.keySet().retainAll(held);
         for (AlertLeases.Leased leased : rules) {
@@ -117,6 +119,7 @@ public class AlertEvaluation {
         readings.retain(held);
         evaluationCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - start);
         rulesEvaluated.addAndGet(rules.size());
+        lastTickMillis = now.toEpochMilli();
     }
 
     private void evaluate(AlertLeases.Leased leased, Instant now) throws SQLException {
@@ -154,5 +157,10 @@ public class AlertEvaluation {
     /** How many rule evaluations this instance made since it started. */
     public long rulesEvaluated() {
         return rulesEvaluated.get();
+    }
+
+    /** Whether an evaluation completed within the last three intervals. */
+    public boolean running(Instant now) {
+        return now.toEpochMilli() - lastTickMillis <= 3 * intervalMs;
     }
 }

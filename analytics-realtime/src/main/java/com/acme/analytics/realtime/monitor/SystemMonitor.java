@@ -3,6 +3,7 @@ package com.acme.analytics.realtime.monitor;
 import com.acme.analytics.domain.health.IngestFigures;
 import com.acme.analytics.domain.health.SystemActivity;
 import com.acme.analytics.domain.jobs.JobsOverview;
+import com.acme.analytics.realtime.alerts.AlertEvaluation;
 import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MessageWriter;
 import com.acme.analytics.realtime.hub.Outbound;
@@ -87,6 +88,8 @@ public class SystemMonitor {
     @Inject
     Event<SystemActivity> events;
     @Inject
+    AlertEvaluation alerts;
+    @Inject
     @ConfigProperty(name = "analytics.realtime.monitor.interval-ms")
     long intervalMs;
     @Inject
@@ -160,6 +163,8 @@ public class SystemMonitor {
                 : Map.of("open", probe.connections, "active", probe.active));
         components.put("database", database);
         components.put("analysis_workers", workers());
+        components.put("alerts", Map.of("status", alerts.running(Instant.ofEpochMilli(now)) ? "up" : "down",
+                "rulesEvaluated", alerts.rulesEvaluated(), "evaluationCpuMs", alerts.evaluationCpuNanos() / 1_000_000));
         boolean feedUp = !"postgres".equalsIgnoreCase(clusterFeed) || probe.instances() > 0;
         components.put("cluster_feed", Map.of("status", feedUp ? "up" : "down", "kind", clusterFeed,
                 "instances", probe.instances()));
