@@ -3,6 +3,7 @@ package com.acme.analytics.access.workspaces;
 import com.acme.analytics.access.Secrets;
 import com.acme.analytics.access.WriteKeys;
 import com.acme.analytics.access.WriteKeys.NewWriteKey;
+import com.acme.analytics.domain.database.Transactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,26 +35,16 @@ public class Workspaces {
     public Created create(String name) throws SQLException {
         Workspace workspace = new Workspace(Secrets.random("ws_", 12), name,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into workspace (id, name, created_at) values (?, ?, ?)")) {
-                    ps.setString(1, workspace.id());
-                    ps.setString(2, workspace.name());
-                    ps.setTimestamp(3, Timestamp.from(workspace.createdAt()));
-                    ps.executeUpdate();
-                }
-                NewWriteKey key = writeKeys.create(c, workspace.id());
-                c.commit();
-                return new Created(workspace, key);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+        return Transactions.run(dataSource, c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into workspace (id, name, created_at) values (?, ?, ?)")) {
+                ps.setString(1, workspace.id());
+                ps.setString(2, workspace.name());
+                ps.setTimestamp(3, Timestamp.from(workspace.createdAt()));
+                ps.executeUpdate();
             }
-        }
+            return new Created(workspace, writeKeys.create(c, workspace.id()));
+        });
     }
 
     public Optional<Workspace> find(String id) throws SQLException {

@@ -1,6 +1,7 @@
 package com.acme.analytics.ingest.simulator;
 
 import com.acme.analytics.domain.database.DirectConnections;
+import com.acme.analytics.domain.database.Transactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,35 +48,25 @@ public class SimulationStore {
      * @return false when the workspace runs too many simulations already
      */
     boolean insertRunning(SimulationView s, int maxRunning) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                    lock.setString(1, "simulation/" + s.organizationId());
-                    lock.execute();
-                }
-                markStale(c);
-                try (PreparedStatement count = c.prepareStatement(
-                        "select count(*) from simulation where workspace_id = ? and status = 'running'")) {
-                    count.setString(1, s.organizationId());
-                    try (ResultSet rs = count.executeQuery()) {
-                        rs.next();
-                        if (rs.getLong(1) >= maxRunning) {
-                            c.rollback();
-                            return false;
-                        }
+        return Transactions.run(dataSource, c -> {
+            try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "simulation/" + s.organizationId());
+                lock.execute();
+            }
+            markStale(c);
+            try (PreparedStatement count = c.prepareStatement(
+                    "select count(*) from simulation where workspace_id = ? and status = 'running'")) {
+                count.setString(1, s.organizationId());
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= maxRunning) {
+                        return false;
                     }
                 }
-                insert(c, s);
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
+            insert(c, s);
+            return true;
+        });
     }
 
     /** Records a simulation whose events are all in (a burst or a journey). */
