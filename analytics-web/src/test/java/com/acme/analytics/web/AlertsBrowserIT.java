@@ -68,7 +68,7 @@ class AlertsBrowserIT extends InBrowser {
         String id = browser.find(ROW).getAttribute("data-rule");
         assertEquals("normal", browser.find(ROW).getAttribute("data-state"));
         browser.until("the address names the rule", () -> browser.js("return location.hash").equals("#/alerts/" + id));
-        assertEquals("Nothing has fired yet.", browser.text("#history p"));
+        browser.until("its empty history", () -> browser.text("#history").contains("Nothing has fired yet."));
 
         for (int i = 0; i < 3; i++) {
             Response r = client.postJson("api/analytics/real-time", "{\"event\":" + event("click", "camp_ui", "") + "}");
