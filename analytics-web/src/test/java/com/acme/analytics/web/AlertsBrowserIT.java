@@ -1,15 +1,20 @@
 package com.acme.analytics.web;
 
+import com.acme.analytics.web.support.Client;
 import com.acme.analytics.web.support.Client.Response;
 import com.acme.analytics.web.support.Deployments;
 import com.acme.analytics.web.support.InBrowser;
+import com.acme.analytics.web.support.ProviderServer;
+import com.acme.analytics.web.support.ProviderServer.Answer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The alerts page in Chromium against the real WAR: an admin previews a rule (the backtest's chart), has a bad
  * field refused on screen, creates the rule, and sees it fire on ingested events and resolve when they leave its
  * window: the rule's state in the list, the notifications in the notification centre linking to the rule, and both
- * transitions with their deliveries in its history; then edits and deletes it.
+ * transitions with their deliveries in its history; then edits and deletes it. A built-in system alert (an
+ * integration whose syncs fail) reaches the admin's notification centre, and no member's dashboard.
  */
 class AlertsBrowserIT extends InBrowser {
 
@@ -26,7 +32,9 @@ class AlertsBrowserIT extends InBrowser {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application();
+        return Deployments.application("analytics.outbound.allowed-hosts=127.0.0.1",
+                "analytics.sync.poll-interval-ms=200", "analytics.sync.backoff-base-ms=200",
+                "analytics.sync.retry-backoff-ms=50", "analytics.sync.circuit-failures=1000");
     }
 
     @BeforeEach
@@ -96,7 +104,8 @@ class AlertsBrowserIT extends InBrowser {
         browser.until("the resolution in the history", () -> browser.all("#rule-history tbody tr").size() == 2);
         assertEquals(List.of("resolved", "fired"), browser.all("#rule-history tbody tr").stream()
                 .map(tr -> tr.getAttribute("data-kind")).toList());
-        assertEquals(2, browser.all("#notification-list .notification").size(), "each transition notified once");
+        assertEquals(2, browser.all("#notification-list .notification").stream()
+                .filter(n -> n.getText().contains("Clicks of camp_ui")).count(), "each transition notified once");
 
         browser.js("document.getElementById('rule-threshold').value = '500'");
         browser.find("#save-rule").click();
@@ -104,6 +113,43 @@ class AlertsBrowserIT extends InBrowser {
         browser.find("#delete-rule").click();
         browser.until("deleted", () -> browser.text("#rule-list").startsWith("No alert rule"));
         assertEquals(404, client.get("api/workspaces/" + org + "/alerts/" + id, "application/json").status());
+    }
+
+    @Test
+    void aFailingIntegrationSyncIsASystemAlertOnTheAdminsDashboardOnly() throws Exception {
+        Client.Socket member = new Client(base).bearer(tenant.token("member")).webSocket("ws/realtime");
+        try (ProviderServer provider = new ProviderServer()) {
+            member.send("{\"type\":\"subscribe\",\"data\":{\"metrics\":[\"dashboard\"],\"notifications\":true,"
+                    + "\"organizationId\":\"" + org + "\"}}");
+            member.awaitMessage(m -> m.getString("type", "").equals("metrics_update"));
+            provider.script("/stats", new Answer(503, "{\"error\":\"down for maintenance\"}", Map.of()));
+            String integrations = "api/workspaces/" + org + "/integrations";
+            Response created = client.postJson(integrations, "{\"provider\":\"custom\",\"name\":\"Shop\","
+                    + "\"syncFrequency\":\"1s\",\"config\":{\"url\":\"" + provider.base() + "/stats\","
+                    + "\"metrics\":{\"visits\":\"/stats/visits\"}},\"credentials\":{}}");
+            assertEquals(201, created.status(), created.body());
+            long id = created.json().getJsonNumber("id").longValue();
+
+            String centre = "#notification-list .notification";
+            browser.find("#bell").click();
+            browser.until("the system alert", () -> browser.all(centre).stream()
+                    .anyMatch(n -> n.getText().contains("System: Integration sync failing")));
+            String text = browser.text(centre);
+            assertTrue(text.contains("Integration " + id + ": 3 syncs failed in a row, the last: "), text);
+            assertTrue(text.contains("down for maintenance") && text.contains("system ·"), text);
+            assertTrue(browser.find(centre + " a").getAttribute("href").endsWith("/#/integrations"));
+            assertTrue(member.pollMessage(m -> m.getString("type", "").equals("notification"),
+                    Duration.ofSeconds(2)).isEmpty(), "a member's dashboard gets no system alert");
+
+            provider.script("/stats", Answer.ok("{\"stats\":{\"visits\":5}}"));
+            browser.until("its resolution", () -> browser.all(centre).stream()
+                    .anyMatch(n -> n.getText().contains("Resolved: Integration sync failing")
+                            && n.getText().contains("Integration " + id + " synced again")));
+            browser.screenshot("alerts-system");
+            assertEquals(204, client.delete(integrations + "/" + id).status());
+        } finally {
+            member.close();
+        }
     }
 
     /** Fills the editor for a rule on the clicks of one campaign, above the threshold given. */
