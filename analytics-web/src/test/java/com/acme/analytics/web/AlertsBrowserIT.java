@@ -32,7 +32,8 @@ class AlertsBrowserIT extends InBrowser {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("analytics.outbound.allowed-hosts=127.0.0.1",
+        return Deployments.application("analytics.alerts.system.enabled=true",
+                "analytics.outbound.allowed-hosts=127.0.0.1",
                 "analytics.sync.poll-interval-ms=200", "analytics.sync.backoff-base-ms=200",
                 "analytics.sync.retry-backoff-ms=50", "analytics.sync.circuit-failures=1000");
     }
