@@ -135,7 +135,7 @@ class AlertsIT extends InNewWorkspace {
             assertEquals("clicks of camp_a in the last 5 s: 3, above 2", fired.getString("message"));
             assertEquals("error", fired.getString("severity"));
             assertEquals("campaign", fired.getString("category"));
-            assertEquals("/api/workspaces/" + org + "/alerts/" + id + "/history", fired.getString("action_url"));
+            assertEquals("/#/alerts/" + id, fired.getString("action_url"));
             assertFalse(fired.getBoolean("auto_dismiss"));
 
             Hook firing = hooks.poll(CROSSING.toMillis(), TimeUnit.MILLISECONDS);

@@ -57,7 +57,7 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
             switch (ch.type()) {
                 case "dashboard" -> deliveries.add(new Delivery("dashboard", null, JSON.createObjectBuilder(
                         AlertNotice.data(id.toString(), title, message, resolved ? "success" : rule.severity(), at,
-                                historyUrl(workspaceId, ruleId), resolved)).build().toString(), null));
+                                pageUrl(ruleId), resolved)).build().toString(), null));
                 case "webhook" -> {
                     String body = WebhookBody.json(workspaceId, ruleId, group, rule, message,
                             startedAt == null ? at : startedAt, resolvedAt);
@@ -72,8 +72,12 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
                 rule.condition().threshold(), message, deliveries);
     }
 
-    static String historyUrl(String workspaceId, String ruleId) {
-        return "/api/workspaces/" + workspaceId + "/alerts/" + ruleId + "/history";
+    /**
+     * The dashboard's page of the rule (its state, editor and history), where the notification links: the history
+     * resource itself wants a bearer token that a plain link cannot carry.
+     */
+    static String pageUrl(String ruleId) {
+        return "/#/alerts/" + ruleId;
     }
 
     private static String noData(AlertRule rule, String subject, boolean fired) {

@@ -28,12 +28,18 @@ public final class AlertNotice {
     /** The data of any alert notification: a resolution dismisses itself, a firing stays until it is read. */
     public static Map<String, Object> data(String id, String title, String message, String severity, Instant at,
                                            String actionUrl, boolean autoDismiss) {
+        return data(id, title, message, severity, "campaign", at, actionUrl, autoDismiss);
+    }
+
+    /** @param category {@code campaign} for a rule's, {@code system} for a built-in system alert's */
+    public static Map<String, Object> data(String id, String title, String message, String severity, String category,
+                                           Instant at, String actionUrl, boolean autoDismiss) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", id);
         data.put("title", title);
         data.put("message", message);
         data.put("severity", severity);
-        data.put("category", "campaign");
+        data.put("category", category);
         data.put("timestamp", at.toEpochMilli());
         data.put("action_url", actionUrl);
         data.put("auto_dismiss", autoDismiss);

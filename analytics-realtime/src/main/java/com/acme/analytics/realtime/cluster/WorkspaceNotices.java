@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * Notifications for dashboards between instances, on the feed's listening connection but a channel of their own
- * ({@value #CHANNEL}): {@code {"n": origin, "w": workspace, "d": data}}. Not kept in the outbox: an alert's
+ * ({@value #CHANNEL}): {@code {"n": origin, "w": workspace, "a": admins only, "d": data}}. Not kept in the outbox: an alert's
  * notification is also in its history, which a dashboard that was away reads.
  */
 final class WorkspaceNotices {
@@ -33,7 +33,7 @@ final class WorkspaceNotices {
         String payload;
         try (var reader = JSON.createReader(new StringReader(notice.data()))) {
             payload = JSON.createObjectBuilder().add("n", origin).add("w", notice.workspaceId())
-                    .add("d", reader.readObject()).build().toString();
+                    .add("a", notice.adminsOnly()).add("d", reader.readObject()).build().toString();
         }
         try {
             sender.send(CHANNEL, payload);
@@ -50,7 +50,7 @@ final class WorkspaceNotices {
             if (origin.equals(o.getString("n"))) {
                 return null;
             }
-            return new WorkspaceNotice(o.getString("w"), o.getJsonObject("d").toString());
+            return new WorkspaceNotice(o.getString("w"), o.getJsonObject("d").toString(), o.getBoolean("a", false));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "A notification on " + CHANNEL + " not of its format was skipped", e);
             return null;

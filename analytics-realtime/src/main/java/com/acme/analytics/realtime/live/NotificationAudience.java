@@ -5,4 +5,9 @@ public interface NotificationAudience {
 
     /** Whether it asked for {@code notification} messages. */
     boolean notifications();
+
+    /** Whether its credential administers the workspace, so that it gets the system alerts too. */
+    default boolean administers() {
+        return false;
+    }
 }

@@ -6,9 +6,13 @@ import com.acme.analytics.realtime.hub.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /**
  * Delivers {@link WorkspaceNotice}s to this instance's clients of the workspace that want notifications, as 004's
- * {@code {"type": "notification", "data": ..., "timestamp"}}. In order, never coalesced: each is its own news.
+ * {@code {"type": "notification", "data": ..., "timestamp"}}. In order, never coalesced: each is its own news. A
+ * notice for admins only reaches the clients whose credential administers the workspace; one for
+ * {@link WorkspaceNotice#EVERY_WORKSPACE} goes to every workspace's.
  */
 @ApplicationScoped
 public class Notifications {
@@ -20,7 +24,11 @@ public class Notifications {
         String message = "{\"type\":\"notification\",\"data\":" + notice.data() + ",\"timestamp\":"
                 + System.currentTimeMillis() + "}";
         Outbound out = Outbound.ordered("notification", message, 0);
-        hub.publish(Topic.workspace(notice.workspaceId()),
-                a -> a instanceof NotificationAudience n && n.notifications() ? out : null);
+        List<Topic> topics = WorkspaceNotice.EVERY_WORKSPACE.equals(notice.workspaceId())
+                ? hub.topics(Topic.Kind.WORKSPACE) : List.of(Topic.workspace(notice.workspaceId()));
+        for (Topic topic : topics) {
+            hub.publish(topic, a -> a instanceof NotificationAudience n && n.notifications()
+                    && (!notice.adminsOnly() || n.administers()) ? out : null);
+        }
     }
 }

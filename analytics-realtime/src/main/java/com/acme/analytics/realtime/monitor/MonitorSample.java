@@ -44,7 +44,8 @@ public record MonitorSample(String status, Map<String, Object> components, Cpu c
     public record Memory(long heapUsedMb, long heapMaxMb, Long rssMb) {
     }
 
-    public record Ingest(double eventsPerSecond, int bufferSize, double flushLatencyMs) {
+    /** @param bufferCapacity the most events the ingest buffer holds */
+    public record Ingest(double eventsPerSecond, int bufferSize, int bufferCapacity, double flushLatencyMs) {
     }
 
     public record Connections(int websocket, int sse) {

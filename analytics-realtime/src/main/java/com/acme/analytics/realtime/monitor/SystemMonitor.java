@@ -87,6 +87,9 @@ public class SystemMonitor {
     JobsOverview jobs;
     @Inject
     Event<SystemActivity> events;
+    /** Each sample, for the system alerts ({@code SystemAlerts}), which judge it rather than sampling again. */
+    @Inject
+    Event<MonitorSample> sampled;
     @Inject
     AlertEvaluation alerts;
     @Inject
@@ -134,6 +137,7 @@ public class SystemMonitor {
         long cpuBefore = threads.getCurrentThreadCpuTime();
         try {
             latest = sampleNow();
+            sampled.fire(latest);
             if (hub.hasSubscribers(Topic.system())) {
                 MonitorSample sample = latest;
                 Map<String, String> byWorkspace = new ConcurrentHashMap<>(); // written once per workspace
@@ -177,7 +181,7 @@ public class SystemMonitor {
         return new MonitorSample(MonitorStatus.derive(probe.latencyMs, slowDatabaseMs, reading.healthy(), feedUp),
                 components, ProcessFigures.cpu(), ProcessFigures.memory(), requests.rates(now),
                 new MonitorSample.Ingest(RequestWindow.round(eventsPerSecond), reading.buffered(),
-                        RequestWindow.round(reading.flushLatencyMs())), connections(), activeJobs(),
+                        reading.bufferCapacity(), RequestWindow.round(reading.flushLatencyMs())), connections(), activeJobs(),
                 activity.latest(), Instant.ofEpochMilli(now));
     }
 

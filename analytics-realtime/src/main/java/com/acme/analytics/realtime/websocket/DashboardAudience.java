@@ -23,7 +23,7 @@ import java.util.Set;
  * client may send back in {@code subscribe} to resume.
  */
 record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolean notifications,
-                         boolean realTimeUpdates) implements EventAudience, MetricsAudience, NotificationAudience {
+                         boolean realTimeUpdates, boolean administers) implements EventAudience, MetricsAudience, NotificationAudience {
 
     static final String NOTIFICATION_TYPE = "notification";
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "error", "success");
@@ -42,6 +42,12 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
     DashboardAudience {
         metrics = Set.copyOf(metrics);
         events = Set.copyOf(events);
+    }
+
+    /** A client whose credential does not administer the workspace: no system alerts. */
+    DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolean notifications,
+                      boolean realTimeUpdates) {
+        this(metrics, events, notifications, realTimeUpdates, false);
     }
 
     @Override

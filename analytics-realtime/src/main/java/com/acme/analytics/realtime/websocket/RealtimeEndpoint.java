@@ -102,7 +102,8 @@ public class RealtimeEndpoint {
         long lastSequence = message.lastSequence();
         ClientChannel channel = Channels.of(session);
         DashboardAudience audience = hub.shared(new DashboardAudience(subscription.metrics(), subscription.events(),
-                subscription.notifications(), subscription.realTimeUpdates()));
+                subscription.notifications(), subscription.realTimeUpdates(),
+                SocketAccess.administers(session, subscription.workspaceId())));
         hub.unsubscribeAll(channel);
         channel.workspaceId(subscription.workspaceId());
         channel.audience(audience);

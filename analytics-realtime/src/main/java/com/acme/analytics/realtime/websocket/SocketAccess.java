@@ -46,6 +46,11 @@ public final class SocketAccess {
         return ((Caller) session.getUserPrincipal()).workspaceId();
     }
 
+    /** Whether the session's caller administers the workspace (an admin's dashboard gets the system alerts). */
+    public static boolean administers(Session session, String workspaceId) {
+        return session.getUserPrincipal() instanceof Caller caller && caller.may(Permission.ADMINISTER, workspaceId);
+    }
+
     /** @throws ClientMessage.Rejected {@code forbidden} when the caller may not read the workspace */
     public static void requireRead(Session session, String workspaceId) {
         if (!(session.getUserPrincipal() instanceof Caller caller) || !caller.may(Permission.READ, workspaceId)) {

@@ -40,7 +40,7 @@ class AlertDispatchTest {
         assertEquals("error", notice.getString("severity"));
         assertEquals("campaign", notice.getString("category"));
         assertEquals(FIRED.toEpochMilli(), notice.getJsonNumber("timestamp").longValue());
-        assertEquals("/api/workspaces/w1/alerts/r1/history", notice.getString("action_url"));
+        assertEquals("/#/alerts/r1", notice.getString("action_url"));
         assertEquals(false, notice.getBoolean("auto_dismiss"));
         assertEquals(400.0, d.threshold());
     }

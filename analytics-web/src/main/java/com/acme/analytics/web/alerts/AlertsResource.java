@@ -12,6 +12,7 @@ import com.acme.analytics.realtime.alerts.AlertRecords;
 import com.acme.analytics.realtime.alerts.AlertRule;
 import com.acme.analytics.realtime.alerts.AlertRuleParser;
 import com.acme.analytics.realtime.alerts.AlertRules;
+import com.acme.analytics.realtime.alerts.MetricFields;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -39,12 +40,14 @@ import java.io.StringReader;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A workspace's alert rules, for its admins: {@code POST} (201), {@code GET}, {@code GET /{alertId}},
  * {@code PUT /{alertId}}, {@code DELETE /{alertId}}, {@code GET /{alertId}/history}, {@code POST /{alertId}/test},
- * {@code POST /preview}. A rule is validated whole before anything is stored; the
- * answer is the rule as given with its {@code id}, webhook secrets left out.
+ * {@code POST /preview}, {@code GET /fields}. A rule is validated whole before anything is stored; the
+ * answer is the rule as given with its {@code id}, webhook secrets left out (a {@code PUT} that leaves a webhook's
+ * secret out keeps the stored one of the same URL).
  */
 @Path("workspaces/{workspaceId}/alerts")
 @RequestScoped
@@ -105,11 +108,25 @@ public class AlertsResource {
                 .add("transitions", transitions).add("series", series).build();
     }
 
+    /** The rules, each with where its groups stand ({@code states}), for the alerts page's list. */
     @GET
     public JsonArray list(@PathParam("workspaceId") String workspaceId) throws SQLException {
         JsonArrayBuilder all = JSON.createArrayBuilder();
-        rules.list(workspaceId).forEach(r -> all.add(shown(r)));
+        for (AlertRules.Stored r : rules.list(workspaceId)) {
+            all.add(JSON.createObjectBuilder(shown(r)).add("states", history.states(r.id())));
+        }
         return all.build();
+    }
+
+    /** The fields a rule may watch, by view: what the editor offers. */
+    @GET
+    @Path("fields")
+    public JsonObject fields() {
+        JsonObjectBuilder views = JSON.createObjectBuilder();
+        for (String view : List.of("campaign", "dashboard", "workspace", "category")) {
+            views.add(view, JSON.createArrayBuilder(MetricFields.of(view)));
+        }
+        return views.build();
     }
 
     /** The rule, with where each of its groups stands ({@code states}). */
@@ -160,7 +177,8 @@ public class AlertsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject replace(@PathParam("workspaceId") String workspaceId, @PathParam("alertId") String alertId,
                               String body) throws SQLException {
-        JsonObject rule = valid(body);
+        AlertRules.Stored stored = rules.find(workspaceId, alertId).orElseThrow(() -> notFound(alertId));
+        JsonObject rule = valid(StoredSecrets.kept(body, stored.definition()));
         if (!rules.replace(workspaceId, alertId, rule.toString())) {
             throw notFound(alertId);
         }

@@ -19,7 +19,10 @@ public final class Deployments {
     private Deployments() {
     }
 
-    /** The application, with configuration lines ({@code key=value}) of the test's own if any. */
+    /**
+     * The application, with configuration lines ({@code key=value}) of the test's own if any; a line of the test's
+     * overrides a default above it (the last of a key in a properties file wins).
+     */
     public static WebArchive application(String... extraConfig) {
         TestDatabase db = TestDatabase.get();
         String config = String.join("\n",
@@ -29,6 +32,9 @@ public final class Deployments {
                 "analytics.db.password=" + db.password(),
                 "analytics.ingest.flush-interval-ms=" + FLUSH_INTERVAL_MS,
                 "analytics.security.jwt.secret=" + Tenants.SECRET,
+                // A loaded CI machine may cross a system alert's threshold (a slow flush): its notification must not
+                // reach the admin dashboards of tests that count theirs. AlertsBrowserIT switches them on.
+                "analytics.alerts.system.enabled=false",
                 String.join("\n", extraConfig),
                 "");
         // Payara Micro serves ROOT.war at the root context, as ./run.sh does.
