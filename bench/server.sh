@@ -17,7 +17,7 @@ start_server() {
     ANALYTICS_SECURITY_RATE_LIMIT_INGEST_PER_ADDRESS_PER_SECOND=1000000 \
         ./run.sh > "$data/$1.log" 2>&1 &
     server=$!
-    for _ in $(seq 1 180); do
+    for _ in $(seq 1 300); do
         if grep -q "^Demo write key: " "$data/$1.log"; then
             BENCH_WORKSPACE=$(sed -n 's/^Demo workspace: //p' "$data/$1.log")
             BENCH_WRITE_KEY=$(sed -n 's/^Demo write key: //p' "$data/$1.log")
