@@ -3,6 +3,7 @@ import {get, post, request} from '../live/api.js';
 import {RuleForm} from './alerts/rule-form.js';
 import {PreviewChart} from './alerts/preview-chart.js';
 import {historyView} from './alerts/history.js';
+import {systemAlertsView} from './alerts/system-alerts.js';
 
 const COLUMNS = ['Name', 'Metric', 'Condition', 'State', 'Value', ''];
 const RANK = {firing: 3, pending: 2, resolved: 1, normal: 0};
@@ -23,7 +24,7 @@ function conditionText(c) {
 /**
  * Alert rules (issue 13 §5), for the workspace's admins: the rules with where each stands (refreshed every few
  * seconds and at once when a notification arrives), an editor to create, change, test and delete one with the
- * backtest's chart of the last 24 h, and the history of the selected rule. #/alerts/{id} opens a rule, which is
+ * backtest's chart of the last 24 h, the history of the selected rule, and the built-in system alerts' states. #/alerts/{id} opens a rule, which is
  * where an alert's notification links to. Anyone else gets the server's 403 on screen.
  */
 export default {
@@ -37,6 +38,7 @@ export default {
         const editorTitle = h('h2', {id: 'editor-title', text: 'New rule'});
         const editor = h('div', {id: 'rule-editor', text: 'Loading the metrics…'});
         const historyPanel = h('div', {id: 'history'});
+        const systemPanel = h('div', {id: 'system-alerts', text: 'Loading the system alerts…'});
         const chart = new PreviewChart();
         let selected = params && params.id ? params.id : null;
         let rules = [];
@@ -51,7 +53,9 @@ export default {
                 list),
             h('section', {class: 'panel', 'aria-labelledby': 'editor-title'}, editorTitle, notice, editor),
             h('section', {class: 'panel', 'aria-labelledby': 'history-title'},
-                h('h2', {id: 'history-title', text: 'History'}), historyPanel));
+                h('h2', {id: 'history-title', text: 'History'}), historyPanel),
+            h('section', {class: 'panel', 'aria-labelledby': 'system-title'},
+                h('h2', {id: 'system-title', text: 'System alerts'}), systemPanel));
 
         function showError(message) {
             error.textContent = message;
@@ -153,6 +157,11 @@ export default {
                 renderList();
             } catch (e) {
                 list.replaceChildren(h('p', {class: 'error', role: 'alert', text: e.message}));
+            }
+            try {
+                systemPanel.replaceChildren(systemAlertsView(await get(base + '/system')));
+            } catch (e) {
+                systemPanel.replaceChildren(h('p', {class: 'error', role: 'alert', text: e.message}));
             }
         }
 

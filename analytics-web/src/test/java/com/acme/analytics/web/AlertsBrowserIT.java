@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * field refused on screen, creates the rule, and sees it fire on ingested events and resolve when they leave its
  * window: the rule's state in the list, the notifications in the notification centre linking to the rule, and both
  * transitions with their deliveries in its history; then edits and deletes it. A built-in system alert (an
- * integration whose syncs fail) reaches the admin's notification centre, and no member's dashboard.
+ * integration whose syncs fail) reaches the admin's notification centre, and no member's dashboard, and the page
+ * shows it among the system alerts' states.
  */
 class AlertsBrowserIT extends InBrowser {
 
@@ -139,6 +140,14 @@ class AlertsBrowserIT extends InBrowser {
             assertTrue(text.contains("Integration " + id + ": 3 syncs failed in a row, the last: "), text);
             assertTrue(text.contains("down for maintenance") && text.contains("system ·"), text);
             assertTrue(browser.find(centre + " a").getAttribute("href").endsWith("/#/integrations"));
+            String sync = "#system-alerts tr[data-kind='integration_sync']";
+            browser.until("firing among the system alerts", () -> "firing".equals(
+                    browser.find(sync).getAttribute("data-state")));
+            assertTrue(browser.text(sync).contains("Integration sync failing (integration " + id + ")"),
+                    browser.text("#system-alerts"));
+            assertEquals(List.of("ingest_buffer", "flush_latency", "database_down", "heap", "cluster_feed",
+                    "integration_sync"), browser.all("#system-alerts tbody tr").stream()
+                    .map(tr -> tr.getAttribute("data-kind")).toList());
             assertTrue(member.pollMessage(m -> m.getString("type", "").equals("notification"),
                     Duration.ofSeconds(2)).isEmpty(), "a member's dashboard gets no system alert");
 
@@ -146,6 +155,8 @@ class AlertsBrowserIT extends InBrowser {
             browser.until("its resolution", () -> browser.all(centre).stream()
                     .anyMatch(n -> n.getText().contains("Resolved: Integration sync failing")
                             && n.getText().contains("Integration " + id + " synced again")));
+            browser.until("resolved among the system alerts", () -> "resolved".equals(
+                    browser.find(sync).getAttribute("data-state")));
             browser.screenshot("alerts-system");
             assertEquals(204, client.delete(integrations + "/" + id).status());
         } finally {

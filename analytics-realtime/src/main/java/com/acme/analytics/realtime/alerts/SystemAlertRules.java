@@ -49,6 +49,16 @@ public final class SystemAlertRules {
                          String severity, String actionUrl, boolean local) {
     }
 
+    /**
+     * Where one system alert stands, for the alerts page.
+     *
+     * @param value the last value judged (a percent, milliseconds, 1 for down, failures in a row), null before any
+     */
+    public record Status(String kind, String title, AlertState.Phase phase, Instant since, Double value) {
+    }
+
+    private static final List<String> SAMPLED = List.of(BUFFER, FLUSH, DATABASE, HEAP, FEED);
+
     private final Settings settings;
     private final String instance;
     private final Map<String, AlertRule> rules = new HashMap<>();
@@ -74,6 +84,24 @@ public final class SystemAlertRules {
         rules.put(kind, new AlertRule(title, new AlertRule.MetricRef("system", kind, null, null), Duration.ZERO,
                 new Condition.Threshold("above", threshold), forDuration, Duration.ZERO, settings.cooldown(), false,
                 severity, null, List.of(), Set.of()));
+    }
+
+    /** The sampled alerts, then the failing or once failing integrations of the workspace. */
+    public List<Status> statuses(String workspaceId) {
+        List<Status> out = new ArrayList<>();
+        for (String kind : SAMPLED) {
+            out.add(status(kind, kind, ""));
+        }
+        String prefix = SYNC + ":" + workspaceId + ":";
+        states.keySet().stream().filter(k -> k.startsWith(prefix)).sorted()
+                .forEach(k -> out.add(status(SYNC, k, " (integration " + k.substring(prefix.length()) + ")")));
+        return out;
+    }
+
+    private Status status(String kind, String key, String suffix) {
+        AlertState s = states.get(key);
+        return new Status(kind, rules.get(kind).name() + suffix, s == null ? AlertState.Phase.NORMAL : s.phase(),
+                s == null ? null : s.since(), s == null ? null : s.value());
     }
 
     /** What one sample of the monitor fires or resolves. */

@@ -66,6 +66,15 @@ public class SystemAlerts {
                 ManagementFactory.getRuntimeMXBean().getName());
     }
 
+    /** Whether they are on, and where each stands on this instance (the workspace's integrations among them). */
+    public synchronized List<SystemAlertRules.Status> statuses(String workspaceId) {
+        return enabled ? rules.statuses(workspaceId) : List.of();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
     void onSample(@Observes MonitorSample sample) {
         if (enabled) {
             List<SystemAlertRules.Notice> notices;

@@ -121,4 +121,23 @@ class SystemAlertRulesTest {
         assertEquals("Resolved: Integration sync failing", resolved.title());
         assertEquals("Integration 7 synced again", resolved.message());
     }
+
+    @Test
+    void theStatusesShowEachAlertsPhaseAndLastValueAndOnlyTheWorkspacesIntegrations() {
+        at(0, sample(100, 20, 950, "up", "up"));
+        at(10, sample(100, 20, 950, "up", "up"));
+        rules.onSync(new IntegrationSynced("w1", 7, "HTTP 503"), T0);
+        rules.onSync(new IntegrationSynced("w2", 9, "HTTP 503"), T0);
+        List<SystemAlertRules.Status> statuses = rules.statuses("w1");
+        assertEquals(List.of("ingest_buffer", "flush_latency", "database_down", "heap", "cluster_feed",
+                "integration_sync"), statuses.stream().map(SystemAlertRules.Status::kind).toList());
+        SystemAlertRules.Status heap = statuses.get(3);
+        assertEquals(AlertState.Phase.FIRING, heap.phase());
+        assertEquals(T0.plusSeconds(10), heap.since());
+        assertEquals(95.0, heap.value());
+        assertEquals(AlertState.Phase.NORMAL, statuses.get(0).phase());
+        assertEquals(1.0, statuses.get(0).value(), "1 % full");
+        assertEquals("Integration sync failing (integration 7)", statuses.get(5).title());
+        assertEquals(AlertState.Phase.NORMAL, statuses.get(5).phase(), "one failure of three");
+    }
 }

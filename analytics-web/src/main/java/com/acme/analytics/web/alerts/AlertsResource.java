@@ -13,6 +13,8 @@ import com.acme.analytics.realtime.alerts.AlertRule;
 import com.acme.analytics.realtime.alerts.AlertRuleParser;
 import com.acme.analytics.realtime.alerts.AlertRules;
 import com.acme.analytics.realtime.alerts.MetricFields;
+import com.acme.analytics.realtime.alerts.SystemAlertRules;
+import com.acme.analytics.realtime.alerts.SystemAlerts;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -41,11 +43,12 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A workspace's alert rules, for its admins: {@code POST} (201), {@code GET}, {@code GET /{alertId}},
  * {@code PUT /{alertId}}, {@code DELETE /{alertId}}, {@code GET /{alertId}/history}, {@code POST /{alertId}/test},
- * {@code POST /preview}, {@code GET /fields}. A rule is validated whole before anything is stored; the
+ * {@code POST /preview}, {@code GET /fields}, {@code GET /system}. A rule is validated whole before anything is stored; the
  * answer is the rule as given with its {@code id}, webhook secrets left out (a {@code PUT} that leaves a webhook's
  * secret out keeps the stored one of the same URL).
  */
@@ -68,6 +71,8 @@ public class AlertsResource {
     AlertRecords records;
     @Inject
     AlertPreviews previews;
+    @Inject
+    SystemAlerts systemAlerts;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +121,25 @@ public class AlertsResource {
             all.add(JSON.createObjectBuilder(shown(r)).add("states", history.states(r.id())));
         }
         return all.build();
+    }
+
+    /**
+     * The built-in system alerts as this instance sees them: each one's phase, since when and last value, the
+     * workspace's integrations' sync alerts among them.
+     */
+    @GET
+    @Path("system")
+    public JsonObject system(@PathParam("workspaceId") String workspaceId) {
+        JsonArrayBuilder alerts = JSON.createArrayBuilder();
+        for (SystemAlertRules.Status s : systemAlerts.statuses(workspaceId)) {
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("kind", s.kind()).add("title", s.title())
+                    .add("phase", s.phase().name().toLowerCase(Locale.ROOT));
+            if (s.since() != null) {
+                b.add("since", s.since().toString());
+            }
+            alerts.add(s.value() == null ? b : b.add("value", s.value()));
+        }
+        return JSON.createObjectBuilder().add("enabled", systemAlerts.enabled()).add("alerts", alerts).build();
     }
 
     /** The fields a rule may watch, by view: what the editor offers. */
