@@ -3,6 +3,8 @@ package com.acme.analytics.ingest.jobs;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,7 +19,36 @@ public interface CsvAnalysis {
      * {@link MalformedCsvException} for a file it cannot analyse (empty, no header, unbalanced quotes, ...) and
      * {@link java.util.concurrent.CancellationException} as soon as it sees {@link Progress#cancelled()}.
      */
-    JsonObject analyse(Path file, Progress progress) throws MalformedCsvException, IOException;
+    JsonObject analyse(Upload upload, Progress progress) throws MalformedCsvException, IOException;
+
+    /**
+     * The uploaded file's bytes, readable from the start more than once (sniffed from its head, then read whole
+     * once), without a copy of it on disk: a job reads its upload from the database as it analyses.
+     */
+    interface Upload {
+
+        /** Its length in bytes, for the progress. */
+        long size();
+
+        /** Its bytes from the first; the caller closes the stream, also before its end. */
+        InputStream open() throws IOException;
+
+        /** A file as an upload. */
+        static Upload of(Path file) throws IOException {
+            long size = Files.size(file);
+            return new Upload() {
+                @Override
+                public long size() {
+                    return size;
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return Files.newInputStream(file);
+                }
+            };
+        }
+    }
 
     /** What the analysis tells its job as it goes; called from the analysing thread. */
     interface Progress {

@@ -4,9 +4,6 @@ import com.acme.analytics.domain.jobs.JobProgress;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +11,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
- * One run of a claimed job on this instance: its upload copied from the database to a temporary file, analysed,
- * its states announced ({@link ProgressThrottle}) and stored. Every write is conditional on this instance still
- * holding the job's lease: a run that lost it (its instance was thought dead and another took the job) ends
- * silently. Progress never falls below what an earlier run of the job reached.
+ * One run of a claimed job on this instance: its upload analysed as it is read from the database (by a thread of
+ * {@code threads}, {@link UploadStream}), its states announced ({@link ProgressThrottle}) and stored. Every write is
+ * conditional on this instance still holding the job's lease: a run that lost it (its instance was thought dead and
+ * another took the job) ends silently. Progress never falls below what an earlier run of the job reached.
  *
  * <p>Thread-safe: the worker thread analyses, the ticker thread renews the lease and cancels.
  */
@@ -34,6 +32,7 @@ final class JobRun implements CsvAnalysis.Progress {
     private final String owner;
     private final int floor;
     private final JobStore store;
+    private final ThreadFactory threads;
     private final Consumer<JobProgress> announce;
     private final ProgressThrottle throttle = new ProgressThrottle();
     private volatile boolean cancelled;
@@ -42,12 +41,14 @@ final class JobRun implements CsvAnalysis.Progress {
     private int percent;
     private String message = "Reading the upload.";
 
-    JobRun(UUID id, String workspaceId, String owner, int floor, JobStore store, Consumer<JobProgress> announce) {
+    JobRun(UUID id, String workspaceId, String owner, int floor, JobStore store, ThreadFactory threads,
+           Consumer<JobProgress> announce) {
         this.id = id;
         this.workspaceId = workspaceId;
         this.owner = owner;
         this.floor = floor;
         this.store = store;
+        this.threads = threads;
         this.announce = announce;
         this.percent = floor;
     }
@@ -66,13 +67,8 @@ final class JobRun implements CsvAnalysis.Progress {
         if (lastAttempt > maxAttempts) {
             return fail("interrupted " + maxAttempts + " times (its instance stopped each time)");
         }
-        Path file = null;
         try {
-            file = Files.createTempFile("analytics-job-" + id, ".csv");
-            try (OutputStream out = Files.newOutputStream(file)) {
-                store.readUpload(id, out);
-            }
-            JsonObject insights = analysis.analyse(file, this);
+            JsonObject insights = analysis.analyse(store.storedUpload(id, threads), this);
             return complete(insights.toString());
         } catch (CancellationException e) {
             return fail("cancelled");
@@ -80,14 +76,6 @@ final class JobRun implements CsvAnalysis.Progress {
             return fail(e.getMessage());
         } catch (IOException | SQLException | RuntimeException e) {
             return cancelled ? fail("cancelled") : fail("the analysis stopped: " + e);
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    file.toFile().deleteOnExit();
-                }
-            }
         }
     }
 

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The jobs and their uploads in PostgreSQL (V100), over plain JDBC. An upload is written in chunks of
@@ -96,19 +96,37 @@ public class JobStore implements JobStates {
         }
     }
 
-    /** Writes a job's stored upload to {@code out}, a chunk at a time. */
-    void readUpload(UUID id, OutputStream out) throws SQLException, IOException {
+    /** A job's stored upload, its chunks read from the database as the analysis goes ({@link UploadStream}). */
+    CsvAnalysis.Upload storedUpload(UUID id, ThreadFactory threads) throws SQLException {
+        long bytes;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select bytes from analysis_job where id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                bytes = rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        return new CsvAnalysis.Upload() {
+            @Override
+            public long size() {
+                return bytes;
+            }
+
+            @Override
+            public InputStream open() {
+                return new UploadStream(seq -> chunk(id, seq), threads);
+            }
+        };
+    }
+
+    /** One chunk of an upload, or null past its last. */
+    private byte[] chunk(UUID id, int seq) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "select data from analysis_upload_chunk where job_id = ? and seq = ?")) {
-            for (int seq = 0; ; seq++) {
-                ps.setObject(1, id);
-                ps.setInt(2, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    out.write(rs.getBytes(1));
-                }
+            ps.setObject(1, id);
+            ps.setInt(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
             }
         }
     }

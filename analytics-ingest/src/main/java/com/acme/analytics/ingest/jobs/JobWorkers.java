@@ -136,7 +136,8 @@ public class JobWorkers {
             return false;
         }
         busy.incrementAndGet();
-        JobRun run = new JobRun(job.id(), job.workspaceId(), owner, job.progress(), store, progress::fire);
+        JobRun run = new JobRun(job.id(), job.workspaceId(), owner, job.progress(), store, threads,
+                progress::fire);
         running.put(job.id(), run);
         try {
             activity.fire(new SystemActivity(SystemActivity.JOB_STARTED, "Job " + job.id() + " started"

@@ -74,16 +74,16 @@ final class ColumnProfile {
     }
 
     private static boolean isNull(String value) {
-        // Only short values starting as every token does (N or n) can be one: the set's hash (of a new String every cell, so never
-        // cached) is not computed for the others.
-        if (value.length() > 4) {
-            return value.isBlank();
-        }
         if (value.isEmpty()) {
             return true;
         }
+        // Every token starts with N or n and is short, and a blank value starts with a blank: the others are
+        // neither looked up (the set hashes a new String every cell) nor scanned.
         char first = value.charAt(0);
-        return first == 'N' || first == 'n' ? NULL_TOKENS.contains(value) : value.isBlank();
+        if (first == 'N' || first == 'n') {
+            return value.length() <= 4 && NULL_TOKENS.contains(value);
+        }
+        return Character.isWhitespace(first) && value.isBlank();
     }
 
     String name() {

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 /** The installed {@link CsvAnalysis}: one {@link ProfilePass} per job, within the configured limits. Thread-safe. */
 @ApplicationScoped
@@ -37,7 +36,7 @@ public class CsvProfiler implements CsvAnalysis {
     }
 
     @Override
-    public JsonObject analyse(Path file, Progress progress) throws MalformedCsvException, IOException {
-        return new ProfilePass(file, progress, limits).run().toJson();
+    public JsonObject analyse(Upload upload, Progress progress) throws MalformedCsvException, IOException {
+        return new ProfilePass(upload, progress, limits).run().toJson();
     }
 }

@@ -3,8 +3,8 @@ package com.acme.analytics.ingest.jobs.profile;
 /**
  * The bounds that keep one analysis in bounded memory, whatever the file.
  *
- * @param distinctExactCap    about how many distinct values per column are counted exactly before estimating
- *                            (a Theta sketch's nominal entries: rounded up to a power of two)
+ * @param distinctExactCap    how many distinct values per column are counted exactly before a HyperLogLog sketch
+ *                            of as many registers (rounded up to a power of two) estimates
  * @param duplicateRowsExactCap the same for whole rows, for duplicate_rows
  * @param maxFieldChars       the longest field accepted, in characters
  * @param maxRaggedRows       rows with another field count than the header's tolerated before the file is refused

@@ -10,8 +10,6 @@ import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -27,7 +25,7 @@ final class ProfilePass {
     private static final int PROGRESS_EVERY_ROWS = 1024;
     private static final Pattern RECORD_LINE = Pattern.compile("started in line (\\d+)");
 
-    private final Path file;
+    private final CsvAnalysis.Upload upload;
     private final CsvAnalysis.Progress progress;
     private final ProfileLimits limits;
     private final FieldGuard guard;
@@ -39,8 +37,8 @@ final class ProfilePass {
     private long raggedRows;
     private long lastLine;
 
-    ProfilePass(Path file, CsvAnalysis.Progress progress, ProfileLimits limits) {
-        this.file = file;
+    ProfilePass(CsvAnalysis.Upload upload, CsvAnalysis.Progress progress, ProfileLimits limits) {
+        this.upload = upload;
         this.progress = progress;
         this.limits = limits;
         this.guard = new FieldGuard(limits.maxFieldChars());
@@ -48,12 +46,14 @@ final class ProfilePass {
 
     Insights run() throws IOException, MalformedCsvException {
         progress.at("parsing", 0, "Sniffing encoding, delimiter and header.");
-        Dialect dialect = Sniffer.sniff(file);
-        long size = Files.size(file);
-        InputStream in = Files.newInputStream(file);
-        in.skipNBytes(dialect.bomBytes());
-        StrictReader reader = new StrictReader(in, dialect.charset());
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
+        Dialect dialect;
+        try (InputStream head = upload.open()) {
+            dialect = Sniffer.sniff(head);
+        }
+        long size = upload.size();
+        char last;
+        try (InputStream in = upload.open(); StrictReader reader = strict(in, dialect);
+             CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
                 .skipEmptyLines(true).ignoreDifferentFieldCount(true).acceptCharsAfterQuotes(false)
                 .build(new CsvRecordHandler(guard), reader)) {
             var records = csv.iterator();
@@ -70,17 +70,23 @@ final class ProfilePass {
                     }
                 }
             }
+            last = reader.lastNonBlank();
         }
         if (header == null) {
             throw new MalformedCsvException(0, "no header: the file has no rows");
         }
-        if (guard.lastFieldQuoted() && !QuoteAtEnd.endsQuoted(file, dialect.charset())) {
+        if (guard.lastFieldQuoted() && last != '"') {
             throw new MalformedCsvException(lastLine, "unbalanced quotes: a quoted field opened here does not close"
                     + " before the end of the file");
         }
         progress.at("correlating", 95, "Correlating " + correlations.columnsPaired() + " numeric columns.");
         return new Insights(header, dialect, size, rows, raggedRows, columns, correlations.result(),
                 correlations.columnsPaired(), correlations.numericColumns(), duplicates);
+    }
+
+    private static StrictReader strict(InputStream in, Dialect dialect) throws IOException {
+        in.skipNBytes(dialect.bomBytes());
+        return new StrictReader(in, dialect.charset());
     }
 
     private boolean next(java.util.Iterator<CsvRecord> records) throws MalformedCsvException {

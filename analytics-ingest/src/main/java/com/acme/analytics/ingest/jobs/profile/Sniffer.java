@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Sniffs encoding, byte order mark and delimiter from the first 64 KiB of a file. */
+/** Sniffs encoding, byte order mark and delimiter from the first 64 KiB of a file, given its stream from the start. */
 final class Sniffer {
 
     private static final int SAMPLE_BYTES = 64 * 1024;
@@ -21,11 +19,8 @@ final class Sniffer {
     private Sniffer() {
     }
 
-    static Dialect sniff(Path file) throws IOException, MalformedCsvException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SAMPLE_BYTES);
-        }
+    static Dialect sniff(InputStream in) throws IOException, MalformedCsvException {
+        byte[] head = in.readNBytes(SAMPLE_BYTES);
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
         if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {

@@ -12,7 +12,8 @@ import java.nio.charset.CodingErrorAction;
 
 /**
  * Decodes a byte stream refusing malformed input ({@link CodingErrorAction#REPORT}), and knows where it is: bytes
- * read (for progress) and the line of the first undecodable byte (an {@code InputStreamReader} knows neither).
+ * read (for progress), the line of the first undecodable byte (an {@code InputStreamReader} knows neither) and the
+ * last character but blanks (a quote left open at the end of the file shows there).
  * Not thread-safe.
  */
 final class StrictReader extends Reader {
@@ -32,6 +33,7 @@ final class StrictReader extends Reader {
     private final ByteBuffer bytes = ByteBuffer.allocate(64 * 1024).flip();
     private long bytesRead;
     private long line = 1;
+    private char lastNonBlank;
     private boolean eof;
     private boolean flushed;
 
@@ -39,6 +41,11 @@ final class StrictReader extends Reader {
         this.in = in;
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The last character decoded that is not white space, 0 before any. */
+    char lastNonBlank() {
+        return lastNonBlank;
     }
 
     /** Bytes taken from the stream so far (read ahead of the parser by at most 64 KiB). */
@@ -90,6 +97,12 @@ final class StrictReader extends Reader {
         for (int i = from; i < to; i++) {
             if (buf[i] == '\n') {
                 line++;
+            }
+        }
+        for (int i = to - 1; i >= from; i--) {
+            if (!Character.isWhitespace(buf[i])) {
+                lastNonBlank = buf[i];
+                return;
             }
         }
     }

@@ -47,7 +47,7 @@ final class Profiles {
 
     static JsonObject analyse(Path dir, byte[] csv, ProfileLimits limits) throws IOException, MalformedCsvException {
         Path file = Files.write(Files.createTempFile(dir, "profile", ".csv"), csv);
-        return new CsvProfiler(limits).analyse(file, new Recording(-1));
+        return new CsvProfiler(limits).analyse(CsvAnalysis.Upload.of(file), new Recording(-1));
     }
 
     static JsonObject column(JsonObject insights, String name) {

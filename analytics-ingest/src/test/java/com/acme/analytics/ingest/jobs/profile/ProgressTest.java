@@ -1,5 +1,6 @@
 package com.acme.analytics.ingest.jobs.profile;
 
+import com.acme.analytics.ingest.jobs.CsvAnalysis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class ProgressTest {
     @Test
     void shouldReportStagesInOrderWithPercentNeverFalling() throws Exception {
         Profiles.Recording progress = new Profiles.Recording(-1);
-        new CsvProfiler(ProfileLimits.defaults()).analyse(generated(), progress);
+        new CsvProfiler(ProfileLimits.defaults()).analyse(CsvAnalysis.Upload.of(generated()), progress);
         List<String> stages = progress.reports.stream().map(Profiles.Report::stage).distinct().toList();
         assertEquals(List.of("parsing", "profiling", "correlating"), stages);
         int last = 0;
@@ -45,7 +46,7 @@ class ProgressTest {
         Profiles.Recording progress = new Profiles.Recording(5);
         Path file = generated();
         assertThrows(CancellationException.class,
-                () -> new CsvProfiler(ProfileLimits.defaults()).analyse(file, progress));
+                () -> new CsvProfiler(ProfileLimits.defaults()).analyse(CsvAnalysis.Upload.of(file), progress));
         assertEquals(6, progress.reports.size(), "nothing reported after the cancellation was seen");
     }
 }
