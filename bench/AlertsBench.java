@@ -62,8 +62,20 @@ public class AlertsBench {
     static final List<Long> FROM_ACK = Collections.synchronizedList(new ArrayList<>());
     static final List<Long> FROM_SEND = Collections.synchronizedList(new ArrayList<>());
     static final AtomicLong STRAY = new AtomicLong();
+    static final AtomicLong PROBE_FAILURES = new AtomicLong();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception e) {
+            // The load's threads would keep the JVM alive.
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         String base = args[0];
         String operator = args[1];
         int workspaces = env("BENCH_WORKSPACES", 100);
@@ -127,13 +139,12 @@ public class AlertsBench {
         List<Long> ack = sorted(FROM_ACK);
         List<Long> send = sorted(FROM_SEND);
         System.out.printf("alerts rules=%d workspaces=%d events_per_s=%.0f failed_batches=%d probes=%d measured=%d"
-                        + " unresolved=%d stray=%d p50_ms=%d p99_ms=%d max_ms=%d send_p50_ms=%d send_p99_ms=%d"
+                        + " unresolved=%d probe_failures=%d stray=%d p50_ms=%d p99_ms=%d max_ms=%d send_p50_ms=%d send_p99_ms=%d"
                         + " evaluation_ms_per_s=%.1f evaluations_per_s=%.0f%n",
                 workspaces * perWorkspace, workspaces, sent.get() / ((System.nanoTime() - start) / 1e9), failed.get(),
-                probes, ack.size(), open, STRAY.get(), pct(ack, 50), pct(ack, 99), pct(ack, 100), pct(send, 50),
+                probes, ack.size(), open, PROBE_FAILURES.get(), STRAY.get(), pct(ack, 50), pct(ack, 99), pct(ack, 100), pct(send, 50),
                 pct(send, 99), cpuMs / elapsed, evaluations / elapsed);
         sockets.forEach(s -> s.abort());
-        System.exit(0);
     }
 
     /** The measured rule: fires at the third click of its campaign within 5 s, resolves once they left. */
@@ -206,12 +217,19 @@ public class AlertsBench {
             body.append(i == 0 ? "" : ",").append(event(w.id, "click", "camp_probe"));
         }
         w.sentNanos = System.nanoTime();
-        HttpResponse<String> r = HTTP.send(ingest(base, w, body.append("]}").toString()),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("probe answered " + r.statusCode() + ": " + r.body());
+        try {
+            HttpResponse<String> r = HTTP.send(ingest(base, w, body.append("]}").toString()),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                w.ackNanos = System.nanoTime();
+                return;
+            }
+            System.err.println("probe answered " + r.statusCode() + ": " + r.body());
+        } catch (java.io.IOException e) {
+            System.err.println("probe failed: " + e);
         }
-        w.ackNanos = System.nanoTime();
+        PROBE_FAILURES.incrementAndGet();
+        w.probing = false;
     }
 
     /** Open loop: batches of 50 to the workspaces in turn, paced to RATE events a second. */
@@ -245,6 +263,10 @@ public class AlertsBench {
                         }
                     }));
             pending.removeIf(CompletableFuture::isDone);
+            if (i % (10L * rate / batch) == 0) {
+                System.err.printf("%.0f s: %d events acknowledged, %d batches failed, %d in flight%n",
+                        (System.nanoTime() - start) / 1e9, sent.get(), failed.get(), pending.size());
+            }
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
