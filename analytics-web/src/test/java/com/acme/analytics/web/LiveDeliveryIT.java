@@ -53,6 +53,8 @@ class LiveDeliveryIT extends InNewWorkspace {
                     "the fast send path is lost: Tyrus's internals changed (see TyrusInternals)");
             assertEquals(1, gauge("analytics_realtime_websocket_handshake_release"),
                     "Tyrus's handshake copies are no longer released (see TyrusInternals)");
+            assertEquals(1, gauge("analytics_realtime_websocket_plain_idle_timer"),
+                    "Tyrus's idle timers are back on the managed scheduler (see TyrusInternals)");
         } finally {
             socket.close();
         }

@@ -21,6 +21,12 @@ public interface HubMetrics {
      */
     void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease);
 
+    /**
+     * Registers the gauge of the third container-specific trick, as {@link #websocketTricks}: whether the latest
+     * WebSocket session's idle timer runs on a plain scheduler rather than the container's managed one.
+     */
+    void websocketIdleTimer(LongSupplier plainIdleTimer);
+
     /** A waiting update was replaced by a newer one. */
     void coalesced();
 

@@ -59,6 +59,11 @@ public class MicroProfileHubMetrics implements HubMetrics {
     }
 
     @Override
+    public void websocketIdleTimer(LongSupplier plainIdleTimer) {
+        registry.gauge("analytics.realtime.websocket.plain.idle.timer", plainIdleTimer, LongSupplier::getAsLong);
+    }
+
+    @Override
     public void coalesced() {
         coalesced.inc();
     }

@@ -17,6 +17,10 @@ public class SilentHubMetrics implements HubMetrics {
     }
 
     @Override
+    public void websocketIdleTimer(LongSupplier plainIdleTimer) {
+    }
+
+    @Override
     public void coalesced() {
     }
 

@@ -17,11 +17,13 @@ public final class Channels {
     }
 
     public static ClientChannel open(SubscriptionHub hub, Session session, String workspaceId, Audience audience) {
+        TyrusInternals tyrus = TyrusInternals.instance();
+        // Tyrus re-arms the idle timer on every frame received, timeout or not: first off the managed scheduler.
+        tyrus.plainIdleTimer(session);
         // No container idle timeout: Tyrus re-arms it on every send through one shared scheduler, which costs more
         // than the send itself with thousands of sessions. Heartbeats and the hub's lagging checks cover idle and
         // dead clients instead.
         WebSocketTransport.switchOffIdleTimeout(session);
-        TyrusInternals tyrus = TyrusInternals.instance();
         WebSocketTransport transport = new WebSocketTransport(session, hub.executor(), tyrus.frameSender(session));
         ClientChannel channel = hub.open(workspaceId, audience, transport);
         session.getUserProperties().put(KEY, channel);

@@ -3,6 +3,9 @@ package com.acme.analytics.realtime.websocket;
 import com.acme.analytics.realtime.hub.HubMetrics;
 import com.acme.analytics.realtime.startup.WebModuleStarted;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.CDI;
@@ -19,7 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +46,12 @@ import java.util.logging.Logger;
  * handler keeps the handshake's request and response as Tyrus copied them (headers, parameters, URI, the container's
  * request wrapper) for the connection's life, though it reads them only to open it: about 1.5 KB per connection
  * (heap histograms at 10,000 connections). The session has its own copies of all it exposes.</li>
+ * <li><b>Plain idle timer</b> ({@code analytics.realtime.tyrus.plain-idle-timer}): Tyrus re-arms a session's idle
+ * timer on every frame it receives (a pong, a message), even with the timeout switched off, on the container's
+ * managed scheduler, which captures the thread's context for each task: on a container thread (the application's
+ * class loader) a scan of every jar for context providers, and an exception per jar (bench/fanout, JFR at 10,000
+ * clients: about as much CPU as all the sending, and half of the allocation). The session's scheduler is replaced by
+ * a plain one of this class's, so a re-arm costs a queue insert; a timeout, should anyone set one, still works.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -58,6 +70,7 @@ public class TyrusInternals {
         {"org.glassfish.tyrus.servlet.TyrusServletUpgrade$TyrusHttpUpgradeHandlerProxy", "handler"},
     };
     private static final String[] HANDSHAKE = {"org.glassfish.tyrus.servlet.TyrusHttpUpgradeHandler", "upgradeInfo"};
+    private static final String[] IDLE_SCHEDULER = {"org.glassfish.tyrus.core.TyrusSession", "service"};
     /** Gauge values. */
     static final long IN_USE = 1;
     static final long NOT_IN_USE = 0;
@@ -72,23 +85,33 @@ public class TyrusInternals {
     @Inject
     @ConfigProperty(name = "analytics.realtime.tyrus.release-handshake")
     boolean releaseHandshake;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.tyrus.plain-idle-timer")
+    boolean plainIdleTimer;
+    @Resource
+    ManagedThreadFactory threads;
 
     private volatile Handles handles;
     private volatile boolean fastSendLost;
     private volatile boolean releaseLost;
+    private volatile boolean idleTimerLost;
+    /** The sessions' idle timers, once the first session needed it. */
+    private ScheduledThreadPoolExecutor idleTimer;
     private final Map<Class<?>, Field> fields = new ConcurrentHashMap<>();
     /** What the latest session got; {@link #NO_SESSION_YET} until one opened. */
     private volatile long fastSendState = NO_SESSION_YET;
     private volatile long releaseState = NO_SESSION_YET;
+    private volatile long idleTimerState = NO_SESSION_YET;
 
     /** For CDI. */
     protected TyrusInternals() {
     }
 
     /** Outside a container, for tests. */
-    TyrusInternals(boolean fastSend, boolean releaseHandshake, HubMetrics metrics) {
+    TyrusInternals(boolean fastSend, boolean releaseHandshake, boolean plainIdleTimer, HubMetrics metrics) {
         this.fastSend = fastSend;
         this.releaseHandshake = releaseHandshake;
+        this.plainIdleTimer = plainIdleTimer;
         this.metrics = metrics;
         register();
     }
@@ -96,11 +119,19 @@ public class TyrusInternals {
     @PostConstruct
     void register() {
         metrics.websocketTricks(() -> fastSendState, () -> releaseState);
+        metrics.websocketIdleTimer(() -> idleTimerState);
         if (!fastSend) {
             LOG.info("Direct Tyrus sends switched off (analytics.realtime.tyrus.fast-send=false)");
         }
         if (!releaseHandshake) {
             LOG.info("Tyrus's handshake copies are kept (analytics.realtime.tyrus.release-handshake=false)");
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (idleTimer != null) {
+            idleTimer.shutdownNow();
         }
     }
 
@@ -130,18 +161,18 @@ public class TyrusInternals {
     }
 
     /** The direct sender of the session; empty where the standard remote endpoint must send. */
-    public Optional<FrameSender> frameSender(Session session) {
-        Optional<FrameSender> sender = fastSend && !fastSendLost ? findFrameSender(session) : Optional.empty();
+    public Optional<TyrusFrameSender> frameSender(Session session) {
+        Optional<TyrusFrameSender> sender = fastSend && !fastSendLost ? findFrameSender(session) : Optional.empty();
         fastSendState = sender.isPresent() ? IN_USE : NOT_IN_USE;
         return sender;
     }
 
-    private Optional<FrameSender> findFrameSender(Session session) {
+    private Optional<TyrusFrameSender> findFrameSender(Session session) {
         Object remote = session.getAsyncRemote();
         try {
             Handles h = handles(remote.getClass());
             if (h != null) {
-                return Optional.of(new FrameSender(h.webSocket().invoke(remote), h.sendRawFrame()));
+                return Optional.of(new TyrusFrameSender(h.webSocket().invoke(remote), h.sendRawFrame()));
             }
             lost("fast-send", "the session is not Tyrus's, or its raw send returns no CompletableFuture ("
                     + remote.getClass().getName() + ")", null);
@@ -174,6 +205,43 @@ public class TyrusInternals {
             }
         }
         return null;
+    }
+
+    /** Whether the latest session got the plain idle timer: as {@link #fastSendState()}. */
+    long idleTimerState() {
+        return idleTimerState;
+    }
+
+    /** Gives the session's idle timer the plain scheduler; call first once the session is open. */
+    public void plainIdleTimer(Session session) {
+        if (!plainIdleTimer || idleTimerLost) {
+            idleTimerState = NOT_IN_USE;
+            return;
+        }
+        try {
+            Field field = field(session, IDLE_SCHEDULER);
+            if (field != null && field.getType() == ScheduledExecutorService.class) {
+                field.set(session, idleTimer());
+                idleTimerState = IN_USE;
+                return;
+            }
+            lost("plain-idle-timer", "the session is not Tyrus's, or keeps no scheduler (" + session.getClass().getName()
+                    + ")", null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            lost("plain-idle-timer", "Tyrus's internals are not as expected", e);
+        }
+        idleTimerLost = true;
+        idleTimerState = NOT_IN_USE;
+    }
+
+    private synchronized ScheduledExecutorService idleTimer() {
+        if (idleTimer == null) {
+            // A managed thread, made once: its context is captured once, not per task.
+            idleTimer = new ScheduledThreadPoolExecutor(1, threads != null ? threads : Executors.defaultThreadFactory());
+            // Every received frame cancels a timer and sets another: cancelled ones must not pile up in its queue.
+            idleTimer.setRemoveOnCancelPolicy(true);
+        }
+        return idleTimer;
     }
 
     /** Lets go of what Tyrus's servlet upgrade keeps of the handshake; call once the session is open. */
@@ -227,33 +295,6 @@ public class TyrusInternals {
     private static void lost(String trick, String why, Throwable cause) {
         LOG.log(Level.WARNING, "analytics.realtime.tyrus." + trick + " is on but cannot work: " + why
                 + "; going without it until a restart (see the README, Sending on Payara)", cause);
-    }
-
-    /** Writes whole frames straight to one Tyrus socket. */
-    public static final class FrameSender {
-
-        private final Object webSocket;
-        private final MethodHandle sendRawFrame;
-
-        private FrameSender(Object webSocket, MethodHandle sendRawFrame) {
-            this.webSocket = webSocket;
-            this.sendRawFrame = sendRawFrame;
-        }
-
-        /**
-         * Writes complete frames; the stage completes once the container has taken them.
-         *
-         * @param frames whole WebSocket frames, back to back, not modified by the send
-         */
-        public CompletableFuture<?> send(byte[] frames) {
-            try {
-                return (CompletableFuture<?>) sendRawFrame.invoke(webSocket, ByteBuffer.wrap(frames));
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     private record Handles(MethodHandle webSocket, MethodHandle sendRawFrame) {

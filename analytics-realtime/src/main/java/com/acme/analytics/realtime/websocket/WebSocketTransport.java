@@ -45,7 +45,7 @@ public final class WebSocketTransport implements Transport {
     private static final ClassLoader SEND_CONTEXT = ClassLoader.getPlatformClassLoader();
 
     private final Session session;
-    private final Optional<TyrusInternals.FrameSender> direct;
+    private final Optional<TyrusFrameSender> direct;
     private final Executor pinger;
     // Guarded by this.
     private long sentBytes;
@@ -61,7 +61,7 @@ public final class WebSocketTransport implements Transport {
      * @param pinger runs the pings: a ping is a blocking send in JSR-356, and must not hold up the caller
      * @param direct writes the encoded frames straight to the container's socket, where the container allows it
      */
-    public WebSocketTransport(Session session, Executor pinger, Optional<TyrusInternals.FrameSender> direct) {
+    public WebSocketTransport(Session session, Executor pinger, Optional<TyrusFrameSender> direct) {
         this.session = session;
         this.direct = direct;
         this.pinger = pinger;

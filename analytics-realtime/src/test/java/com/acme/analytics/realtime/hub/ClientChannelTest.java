@@ -58,6 +58,10 @@ class ClientChannelTest {
         }
 
         @Override
+        public void websocketIdleTimer(java.util.function.LongSupplier p) {
+        }
+
+        @Override
         public void coalesced() {
             coalesced.incrementAndGet();
         }

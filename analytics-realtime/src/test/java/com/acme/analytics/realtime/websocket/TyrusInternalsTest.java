@@ -18,11 +18,17 @@ class TyrusInternalsTest {
 
     private LongSupplier fastSendGauge;
     private LongSupplier releaseGauge;
+    private LongSupplier idleTimerGauge;
     private final HubMetrics metrics = new SilentHubMetrics() {
         @Override
         public void websocketTricks(LongSupplier fastSend, LongSupplier handshakeRelease) {
             fastSendGauge = fastSend;
             releaseGauge = handshakeRelease;
+        }
+
+        @Override
+        public void websocketIdleTimer(LongSupplier plainIdleTimer) {
+            idleTimerGauge = plainIdleTimer;
         }
     };
     /** How often the sessions below were asked for their remote endpoint. */
@@ -44,25 +50,28 @@ class TyrusInternalsTest {
 
     @Test
     void shouldSayNoSessionYetBeforeTheFirstOne() {
-        new TyrusInternals(true, true, metrics);
+        new TyrusInternals(true, true, true, metrics);
         assertEquals(TyrusInternals.NO_SESSION_YET, fastSendGauge.getAsLong());
         assertEquals(TyrusInternals.NO_SESSION_YET, releaseGauge.getAsLong());
+        assertEquals(TyrusInternals.NO_SESSION_YET, idleTimerGauge.getAsLong());
     }
 
     @Test
     void shouldLeaveTheSessionAloneWhenSwitchedOff() {
-        TyrusInternals tyrus = new TyrusInternals(false, false, metrics);
+        TyrusInternals tyrus = new TyrusInternals(false, false, false, metrics);
         Session session = otherContainersSession();
         assertTrue(tyrus.frameSender(session).isEmpty());
         tyrus.releaseHandshake(session);
+        tyrus.plainIdleTimer(session);
         assertEquals(0, looked.get(), "no reflection when switched off");
         assertEquals(TyrusInternals.NOT_IN_USE, fastSendGauge.getAsLong());
         assertEquals(TyrusInternals.NOT_IN_USE, releaseGauge.getAsLong());
+        assertEquals(TyrusInternals.NOT_IN_USE, idleTimerGauge.getAsLong());
     }
 
     @Test
     void shouldSendTheStandardWayAndShowItWhereTheSessionIsNotTyrus() {
-        TyrusInternals tyrus = new TyrusInternals(true, true, metrics);
+        TyrusInternals tyrus = new TyrusInternals(true, true, false, metrics);
         assertTrue(tyrus.frameSender(otherContainersSession()).isEmpty());
         tyrus.releaseHandshake(otherContainersSession());
         assertEquals(TyrusInternals.NOT_IN_USE, fastSendGauge.getAsLong(), "the gauge shows the fast path lost");
@@ -71,5 +80,15 @@ class TyrusInternalsTest {
         assertTrue(tyrus.frameSender(otherContainersSession()).isEmpty());
         tyrus.releaseHandshake(otherContainersSession());
         assertEquals(2, looked.get(), "a trick that failed is not tried again");
+    }
+
+    @Test
+    void shouldKeepTheContainersIdleTimerAndShowItWhereTheSessionIsNotTyrus() {
+        TyrusInternals tyrus = new TyrusInternals(false, false, true, metrics);
+        Session session = otherContainersSession();
+        tyrus.plainIdleTimer(session);
+        assertEquals(TyrusInternals.NOT_IN_USE, idleTimerGauge.getAsLong(), "the gauge shows the trick lost");
+        tyrus.plainIdleTimer(session);
+        assertEquals(TyrusInternals.NOT_IN_USE, idleTimerGauge.getAsLong());
     }
 }
