@@ -62,6 +62,9 @@ public class LiveWindows implements RemoteEvents {
             .filter(Metric.Mean.class::isInstance)
             .map(m -> ((Metric.Mean) m).property())
             .collect(Collectors.toUnmodifiableSet());
+    /** The tracked properties as they appear as keys in metadata text, to skip parsing an event without any. */
+    private static final List<String> QUOTED_PROPERTIES = TRACKED_PROPERTIES.stream().map(p -> "\"" + p + "\"")
+            .toList();
 
     @Inject
     @ConfigProperty(name = "analytics.metrics.live-window-seconds")
@@ -197,7 +200,7 @@ public class LiveWindows implements RemoteEvents {
 
     /** The numeric tracked properties of an event, parsed only when it may carry one. */
     static Map<String, BigDecimal> properties(String metadataJson) {
-        if (TRACKED_PROPERTIES.stream().noneMatch(p -> metadataJson.contains("\"" + p + "\""))) {
+        if (QUOTED_PROPERTIES.stream().noneMatch(metadataJson::contains)) {
             return Map.of();
         }
         Map<String, BigDecimal> out = new HashMap<>();
