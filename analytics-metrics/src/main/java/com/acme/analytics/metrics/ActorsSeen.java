@@ -1,16 +1,15 @@
 package com.acme.analytics.metrics;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
-
-import static java.util.Comparator.comparingLong;
 
 /**
  * When each user and each session was last seen, per {@link LiveKey}: exact distinct counts over any trailing
@@ -30,7 +29,11 @@ final class ActorsSeen {
 
     private final Map<LiveKey, Map<String, Seen>> users = new HashMap<>();
     private final Map<LiveKey, Map<String, Seen>> sessions = new HashMap<>();
-    private final PriorityQueue<Sighting> waiting = new PriorityQueue<>(comparingLong(Sighting::second));
+    /**
+     * Sightings not folded in yet, by second: nearly all fall in the last second or two, so a list per second costs
+     * an append each where a priority queue of sightings cost a logarithm of all waiting (measured on the committer).
+     */
+    private final TreeMap<Long, List<Sighting>> waiting = new TreeMap<>();
     /** Every sighting before this second is folded in; the others wait. */
     private long foldedUpTo = Long.MIN_VALUE;
 
@@ -43,7 +46,7 @@ final class ActorsSeen {
         if (second < foldedUpTo) {
             fold(s);
         } else {
-            waiting.add(s);
+            waiting.computeIfAbsent(second, x -> new ArrayList<>()).add(s);
         }
     }
 
@@ -56,8 +59,9 @@ final class ActorsSeen {
         if (end < foldedUpTo) {
             return false;
         }
-        while (!waiting.isEmpty() && waiting.peek().second() < end) {
-            fold(waiting.poll());
+        for (var due = waiting.headMap(end, false).entrySet().iterator(); due.hasNext(); ) {
+            due.next().getValue().forEach(this::fold);
+            due.remove();
         }
         foldedUpTo = end;
         return true;

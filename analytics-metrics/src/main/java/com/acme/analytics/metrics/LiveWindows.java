@@ -62,6 +62,9 @@ public class LiveWindows implements RemoteEvents {
             .filter(Metric.Mean.class::isInstance)
             .map(m -> ((Metric.Mean) m).property())
             .collect(Collectors.toUnmodifiableSet());
+    /** The tracked properties as they appear as keys in metadata text, to skip parsing an event without any. */
+    private static final List<String> QUOTED_PROPERTIES = TRACKED_PROPERTIES.stream().map(p -> "\"" + p + "\"")
+            .toList();
 
     @Inject
     @ConfigProperty(name = "analytics.metrics.live-window-seconds")
@@ -167,6 +170,11 @@ public class LiveWindows implements RemoteEvents {
                             e.value().micros(), properties(e.metadataJson()),
                             e.userId() != null ? e.userId() : e.sessionId(), e.sessionId());
                 }
+                // Without a reader, sightings waited for the next tidying: ten seconds of events in a priority
+                // queue, folded in one go on the committer thread (a third of its time under batch load, measured).
+                // A window asked from now on ends at the current second or one before, unless its request took
+                // longer than that to come here; such a window is read from the database instead.
+                w.settle(now - 1);
                 return w;
             }));
             if (tidiedAt + TIDY_INTERVAL_SECONDS <= now) {
@@ -192,7 +200,7 @@ public class LiveWindows implements RemoteEvents {
 
     /** The numeric tracked properties of an event, parsed only when it may carry one. */
     static Map<String, BigDecimal> properties(String metadataJson) {
-        if (TRACKED_PROPERTIES.stream().noneMatch(p -> metadataJson.contains("\"" + p + "\""))) {
+        if (QUOTED_PROPERTIES.stream().noneMatch(metadataJson::contains)) {
             return Map.of();
         }
         Map<String, BigDecimal> out = new HashMap<>();

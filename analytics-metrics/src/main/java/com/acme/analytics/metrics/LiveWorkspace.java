@@ -44,6 +44,11 @@ final class LiveWorkspace {
         }
     }
 
+    /** Folds in what happened before {@code end}; windows ending earlier are not answered from now on. */
+    synchronized void settle(long end) {
+        actors.endAt(end);
+    }
+
     /**
      * Folds in what is over at {@code now} and forgets actors older than any window can reach.
      *

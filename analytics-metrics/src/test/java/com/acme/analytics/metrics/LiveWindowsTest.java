@@ -120,6 +120,23 @@ class LiveWindowsTest {
     }
 
     @Test
+    void shouldFoldActorsAsTheyAreStoredWithoutWaitingForAReader() {
+        clock.now = START.plusSeconds(200);
+        live.onStored(new EventsFlushed(List.of(event("1", "click", "c1", START.plusSeconds(190), "s1", null, "{}"),
+                event("2", "click", "c1", START.plusSeconds(202), "s2", null, "{}")), clock.now));
+        MetricWindow w = MetricWindow.lastSeconds(60);
+        List<MetricView.Entry> base = CampaignViews.REAL_TIME.baseEntries();
+        Scope scope = new Scope("ws", "c1", GroupBy.NONE);
+
+        assertTrue(live.evaluate(scope, base, base.stream().map(e -> w.at(START.plusSeconds(198))).toList())
+                .isEmpty(), "folded up to the second before the store: an earlier end is the database's");
+        Map<String, Number> v = live.evaluate(scope, base,
+                base.stream().map(e -> w.at(START.plusSeconds(200))).toList()).orElseThrow().get(null);
+        assertEquals(1L, v.get("sessions"), "the session stamped ahead waits for a window ending after it");
+        assertEquals(1L, v.get("clicks"));
+    }
+
+    @Test
     void shouldReadOnlyNumericTrackedProperties() {
         assertEquals(Map.of("duration", new BigDecimal("12.5")),
                 LiveWindows.properties("{\"duration\": 12.5, \"other\": 1}"));

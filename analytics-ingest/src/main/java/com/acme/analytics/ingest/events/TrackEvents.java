@@ -2,6 +2,7 @@ package com.acme.analytics.ingest.events;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.flush.BatchFlusher;
+import com.acme.analytics.ingest.flush.CommitRequests;
 import com.acme.analytics.ingest.flush.IngestBuffer;
 import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.ingest.flush.Submission;
@@ -35,6 +36,8 @@ public class TrackEvents {
     IngestBuffer buffer;
     @Inject
     BatchFlusher flusher;
+    @Inject
+    CommitRequests requests;
     @Inject
     @ConfigProperty(name = "analytics.ingest.buffer-size")
     int flushSize;
@@ -72,7 +75,7 @@ public class TrackEvents {
      *                                      stage fails with it too when the commit fails or times out.
      */
     public CompletionStage<Outcome> submit(List<TrackedEvent> events, List<String> paths, Ack ack) {
-        int unavailableFor = flusher.unavailableForSeconds();
+        int unavailableFor = requests.unavailableForSeconds();
         if (ack == Ack.COMMITTED && unavailableFor > 0) {
             // Fails fast instead of queueing for a write that is not attempted before the backoff ends.
             throw new DatabaseUnavailableException("The database is unavailable; nothing was stored, retry",
@@ -84,7 +87,7 @@ public class TrackEvents {
         }
         accepted.addAndGet(events.size());
         if (ack == Ack.COMMITTED || buffer.size() >= flushSize) {
-            flusher.flushSoon();
+            requests.flushSoon();
         }
         if (ack == Ack.BUFFERED) {
             return CompletableFuture.completedFuture(null);

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -90,14 +89,14 @@ public class BatchFlusher {
     long failureLogIntervalMs;
     @Inject
     DirectConnections connections;
+    @Inject
+    CommitRequests requests;
 
     private EventStore store;
     private Answers answers;
     private Announcer announcer;
     private FlushFailures failures;
     private CommitLoop loop;
-    /** Requests for a flush at once; the committer thread takes them all at each wake-up. */
-    private final Semaphore wakeUps = new Semaphore(0);
     private Thread committer;
     private volatile boolean running = true;
     private final ReentrantLock flushing = new ReentrantLock();
@@ -135,6 +134,7 @@ public class BatchFlusher {
                 deadLetterCount.addAndGet(letters.size());
             }
         }, failures, initialBackoffMs, maxBackoffMs, System::nanoTime);
+        requests.attach(loop::retryInNanos);
         timers.createIntervalTimer(intervalMs, intervalMs, new TimerConfig("batch-flush", false));
         committer = threads.newThread(this::commitWhenAsked);
         committer.setName("ingest-committer");
@@ -146,35 +146,11 @@ public class BatchFlusher {
         flush();
     }
 
-    /**
-     * Asks for a flush at once, without waiting for it; used when a caller waits for a commit or the buffer fills
-     * up. Costs a semaphore release, so that every request can ask.
-     */
-    public void flushSoon() {
-        wakeUps.release();
-    }
-
-    /**
-     * While backing off after an outage: how long until the next write attempt, in seconds (at least 1); else 0.
-     * Once the backoff is over, requests go through again: their write, or with none the committer's probe, finds
-     * the database back.
-     */
-    public int unavailableForSeconds() {
-        long nanos = loop.retryInNanos();
-        return nanos > 0 ? (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999)) : 0;
-    }
-
     private void commitWhenAsked() {
         while (running) {
             try {
                 // Backing off after an outage: wake at its end to write the kept events, asked or not.
-                long backoff = loop.retryInNanos();
-                if (backoff > 0) {
-                    wakeUps.tryAcquire(backoff, TimeUnit.NANOSECONDS);
-                } else {
-                    wakeUps.acquire();
-                }
-                wakeUps.drainPermits();
+                requests.await(loop.retryInNanos());
                 flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

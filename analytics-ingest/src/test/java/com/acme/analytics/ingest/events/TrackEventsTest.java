@@ -4,6 +4,7 @@ import com.acme.analytics.domain.events.InvalidInputException;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.ingest.flush.BatchFlusher;
+import com.acme.analytics.ingest.flush.CommitRequests;
 import com.acme.analytics.ingest.flush.IngestBuffer;
 import com.acme.analytics.domain.DatabaseUnavailableException;
 import com.acme.analytics.ingest.flush.Submission;
@@ -34,7 +35,7 @@ class TrackEventsTest {
     @BeforeEach
     void wire() {
         track.buffer = new IngestBuffer(10);
-        track.flusher = new BatchFlusher() {
+        track.requests = new CommitRequests() {
             @Override
             public void flushSoon() {
                 flushRequests++;
@@ -44,7 +45,8 @@ class TrackEventsTest {
             public int unavailableForSeconds() {
                 return unavailableForSeconds;
             }
-
+        };
+        track.flusher = new BatchFlusher() {
             @Override
             public FlushStatus status() {
                 return new FlushStatus(0, false, null, 10, 1, 3, 2, 0, 0, 0);
