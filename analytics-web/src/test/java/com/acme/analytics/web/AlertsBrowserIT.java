@@ -57,7 +57,7 @@ class AlertsBrowserIT extends InBrowser {
     @Test
     void aRuleMadeInThePageFiresAndResolvesWithNotificationsAndHistory() throws Exception {
         fill("Clicks of camp_ui", "camp_ui", "1m", "");
-        browser.find("#save-rule").click();
+        browser.click("#save-rule");
         String refused = browser.until("the refusal", () -> {
             String t = browser.text("#alerts-error");
             return t.isEmpty() ? null : t;
@@ -66,17 +66,17 @@ class AlertsBrowserIT extends InBrowser {
         assertTrue(browser.text("#rule-list").startsWith("No alert rule"), "nothing stored");
 
         browser.js("document.getElementById('rule-threshold').value = '2'");
-        browser.find("#preview-rule").click();
+        browser.click("#preview-rule");
         browser.until("the backtest's chart", () -> "1440".equals(
                 browser.find("#preview-chart").getAttribute("data-points")));
         assertEquals("Over the last 24 h this rule would not have fired.", browser.text("#preview-summary"));
         assertTrue(browser.all("#preview-chart canvas").size() == 1, "drawn by uPlot");
 
         browser.js("document.getElementById('rule-window').value = '5s'");
-        browser.find("#save-rule").click();
+        browser.click("#save-rule");
         browser.until("listed", () -> browser.all(ROW).size() == 1);
-        String id = browser.find(ROW).getAttribute("data-rule");
-        assertEquals("normal", browser.find(ROW).getAttribute("data-state"));
+        String id = browser.attribute(ROW, "data-rule");
+        assertEquals("normal", browser.attribute(ROW, "data-state"));
         browser.until("the address names the rule", () -> browser.js("return location.hash").equals("#/alerts/" + id));
         browser.until("its empty history", () -> browser.text("#history").contains("Nothing has fired yet."));
 
@@ -89,10 +89,10 @@ class AlertsBrowserIT extends InBrowser {
         assertEquals("3", browser.text(ROW + " .value"));
         browser.until("a toast", () -> browser.all("#toasts .toast").stream()
                 .anyMatch(t -> t.getText().contains("Alert: Clicks of camp_ui")));
-        browser.find("#bell").click();
+        browser.click("#bell");
         browser.until("in the notification centre", () -> browser.text("#notification-list")
                 .contains("clicks of camp_ui in the last 5 s: 3, above 2"));
-        assertTrue(browser.find("#notification-list .notification.error a").getAttribute("href")
+        assertTrue(browser.attribute("#notification-list .notification.error a", "href")
                 .endsWith("/#/alerts/" + id), "links to the rule's page");
         browser.until("the firing in the history", () -> !browser.all("#rule-history tr[data-kind='fired']").isEmpty());
         assertEquals("3", browser.text("#rule-history tr[data-kind='fired'] .value"));
@@ -110,9 +110,9 @@ class AlertsBrowserIT extends InBrowser {
                 .filter(n -> n.getText().contains("Clicks of camp_ui")).count(), "each transition notified once");
 
         browser.js("document.getElementById('rule-threshold').value = '500'");
-        browser.find("#save-rule").click();
+        browser.click("#save-rule");
         browser.until("the new threshold in the list", () -> browser.text(ROW).contains("above 500"));
-        browser.find("#delete-rule").click();
+        browser.click("#delete-rule");
         browser.until("deleted", () -> browser.text("#rule-list").startsWith("No alert rule"));
         assertEquals(404, client.get("api/workspaces/" + org + "/alerts/" + id, "application/json").status());
     }
@@ -133,13 +133,13 @@ class AlertsBrowserIT extends InBrowser {
             long id = created.json().getJsonNumber("id").longValue();
 
             String centre = "#notification-list .notification";
-            browser.find("#bell").click();
+            browser.click("#bell");
             browser.until("the system alert", () -> browser.all(centre).stream()
                     .anyMatch(n -> n.getText().contains("System: Integration sync failing")));
             String text = browser.text(centre);
             assertTrue(text.contains("Integration " + id + ": 3 syncs failed in a row, the last: "), text);
             assertTrue(text.contains("down for maintenance") && text.contains("system ·"), text);
-            assertTrue(browser.find(centre + " a").getAttribute("href").endsWith("/#/integrations"));
+            assertTrue(browser.attribute(centre + " a", "href").endsWith("/#/integrations"));
             String sync = "#system-alerts tr[data-kind='integration_sync']";
             browser.until("firing among the system alerts", () -> "firing".equals(
                     browser.find(sync).getAttribute("data-state")));

@@ -45,19 +45,19 @@ class IntegrationsBrowserIT extends InNewWorkspace {
                     + "document.getElementById('sync-frequency').value = '1s';"
                     + "f.querySelector('input[name=url]').value = arguments[0];"
                     + "f.querySelector('input[name=metrics]').value = 'visits=/stats/visits';", provider.base() + "/stats");
-            browser.find("#create-integration button[type=submit]").click();
+            browser.click("#create-integration button[type=submit]");
             String row = "#integration-list tr[data-integration]";
             browser.until("synced and listed", () -> browser.all(row + "[data-state='idle']").size() == 1
                     && browser.text(row + " .fresh").endsWith("s ago"));
             assertEquals("", browser.text("#integrations-error"));
 
-            browser.find(row + " button.follow").click();
+            browser.click(row + " button.follow");
             browser.until("live figures", () -> !browser.all(".live-integration tr[data-metric='visits']").isEmpty());
             assertEquals("321", browser.text(".live-integration tr[data-metric='visits'] td"));
             provider.script("/stats", Answer.ok("{\"stats\":{\"visits\":400}}"));
             browser.until("the next sync's figures", () -> browser.text(
                     ".live-integration tr[data-metric='visits'] td").equals("400"));
-            assertTrue(Integer.parseInt(browser.find(".live-integration").getAttribute("data-updates")) >= 2);
+            assertTrue(Integer.parseInt(browser.attribute(".live-integration", "data-updates")) >= 2);
 
             provider.script("/stats", new Answer(503, "{\"error\":\"down for maintenance\"}", Map.of()));
             String error = browser.until("the sync's error", () -> {
@@ -67,9 +67,9 @@ class IntegrationsBrowserIT extends InNewWorkspace {
             assertTrue(error.startsWith("Failed to sync analytics data: ") && error.contains("down for maintenance"),
                     error);
 
-            browser.find(row + " button.pause").click();
+            browser.click(row + " button.pause");
             browser.until("paused", () -> browser.all(row + "[data-state='paused']").size() == 1);
-            browser.find(row + " button.follow").click();
+            browser.click(row + " button.follow");
             browser.until("no longer followed", () -> browser.all(".live-integration").isEmpty());
             browser.screenshot("integrations");
             // The browser reports the failed provider answer only through the page; nothing else may go wrong.

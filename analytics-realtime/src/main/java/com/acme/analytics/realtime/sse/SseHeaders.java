@@ -10,7 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Every SSE response, of any endpoint: {@code Cache-Control: no-cache}, so that no cache holds or replays a live
  * stream, and {@code X-Accel-Buffering: no}, so that a buffering proxy (nginx) passes each event on at once instead
- * of when its buffer fills.
+ * of when its buffer fills. And {@code Connection: close}: once a stream ends, its connection is not used again. After
+ * the server closed streams (revocation, a lagging client), a browser's next page load on such a kept-alive
+ * connection got Payara's error page in a CI run.
  */
 @Provider
 public class SseHeaders implements ContainerResponseFilter {
@@ -23,6 +25,7 @@ public class SseHeaders implements ContainerResponseFilter {
         if (type != null && type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)) {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-cache");
             response.getHeaders().putSingle(ACCEL_BUFFERING, "no");
+            response.getHeaders().putSingle("Connection", "close");
         }
     }
 }

@@ -106,6 +106,19 @@ public final class Browser implements AutoCloseable {
                 });
     }
 
+    /** Clicks the element, found again if the page re-rendered it between finding and clicking. */
+    public void click(String css) {
+        until("clicked " + css, () -> {
+            find(css).click();
+            return true;
+        });
+    }
+
+    /** The element's attribute, read again if the page re-rendered it meanwhile (null: the attribute is absent). */
+    public String attribute(String css, String name) {
+        return until(css + " read", () -> java.util.Optional.ofNullable(find(css).getAttribute(name))).orElse(null);
+    }
+
     /** A screenshot of the whole page at the window's width, under target/screenshots. */
     public Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
