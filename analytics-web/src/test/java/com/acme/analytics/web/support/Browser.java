@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
@@ -116,7 +117,7 @@ public final class Browser implements AutoCloseable {
 
     /** The element's attribute, read again if the page re-rendered it meanwhile (null: the attribute is absent). */
     public String attribute(String css, String name) {
-        return until(css + " read", () -> java.util.Optional.ofNullable(find(css).getAttribute(name))).orElse(null);
+        return until(css + " read", () -> Optional.ofNullable(find(css).getAttribute(name))).orElse(null);
     }
 
     /** A screenshot of the whole page at the window's width, under target/screenshots. */
