@@ -30,6 +30,13 @@ final class LiveWorkspace {
     private final SecondBuckets buckets;
     private final ActorsSeen actors = new ActorsSeen();
     private long latestSecond = Long.MIN_VALUE;
+    /**
+     * The tallies of the windows ending at {@code talliedTo}, per start, until an event before that second arrives:
+     * the alert rules of a workspace ask the same few windows every second, and their sums over the seconds are
+     * most of what an evaluation costs.
+     */
+    private final Map<Long, Map<LiveKey, Tally>> tallied = new HashMap<>();
+    private long talliedTo = Long.MIN_VALUE;
 
     LiveWorkspace(int seconds) {
         buckets = new SecondBuckets(seconds);
@@ -38,6 +45,9 @@ final class LiveWorkspace {
     synchronized void record(long second, LiveKey key, long valueMicros, Map<String, BigDecimal> properties,
                              String user, String session) {
         buckets.add(second, key, valueMicros, properties);
+        if (second < talliedTo) {
+            tallied.clear();
+        }
         latestSecond = Math.max(latestSecond, second);
         if (user != null || session != null) {
             actors.record(second, key, user, session);
@@ -81,7 +91,11 @@ final class LiveWorkspace {
         if (scope.groupBy() == GroupBy.NONE) {
             rows.put(null, new HashMap<>());
         }
-        Map<Long, Map<LiveKey, Tally>> tallies = new HashMap<>();
+        if (end != talliedTo) {
+            tallied.clear();
+            talliedTo = end;
+        }
+        Map<Long, Map<LiveKey, Tally>> tallies = tallied;
         long spanFrom = requests.stream().mapToLong(Request::from).min().orElseThrow();
         for (Map.Entry<LiveKey, Tally> t : tallies(spanFrom, end, tallies).entrySet()) {
             if (inScope.test(t.getKey()) && t.getValue().events > 0) {
@@ -111,7 +125,7 @@ final class LiveWorkspace {
         return Optional.of(rows);
     }
 
-    /** The tallies of [from, end) per key, computed once per start. */
+    /** The tallies of [from, end) per key, computed once per start (read only: they are shared). */
     private Map<LiveKey, Tally> tallies(long from, long end, Map<Long, Map<LiveKey, Tally>> computed) {
         return computed.computeIfAbsent(from, f -> {
             Map<LiveKey, Tally> sums = new HashMap<>();

@@ -137,6 +137,23 @@ class LiveWindowsTest {
     }
 
     @Test
+    void shouldCountAnEventStoredAfterItsWindowWasAskedWhenAskedAgain() {
+        clock.now = START.plusSeconds(200);
+        MetricWindow w = MetricWindow.lastSeconds(60);
+        List<MetricView.Entry> base = CampaignViews.REAL_TIME.baseEntries();
+        Scope scope = new Scope("ws", "c1", GroupBy.NONE);
+        List<MetricWindow.Interval> intervals = base.stream().map(e -> w.at(START.plusSeconds(201))).toList();
+        live.onStored(new EventsFlushed(List.of(event("1", "click", "c1", START.plusSeconds(190), "s1", null, "{}")),
+                clock.now));
+        assertEquals(1L, live.evaluate(scope, base, intervals).orElseThrow().get(null).get("clicks"));
+
+        live.onStored(new EventsFlushed(List.of(event("2", "click", "c1", START.plusSeconds(200), "s2", null, "{}"),
+                event("3", "click", "c1", START.plusSeconds(201), "s3", null, "{}")), clock.now));
+        assertEquals(2L, live.evaluate(scope, base, intervals).orElseThrow().get(null).get("clicks"),
+                "the click of the window's last second is counted; the one of the second after it is not");
+    }
+
+    @Test
     void shouldReadOnlyNumericTrackedProperties() {
         assertEquals(Map.of("duration", new BigDecimal("12.5")),
                 LiveWindows.properties("{\"duration\": 12.5, \"other\": 1}"));

@@ -106,13 +106,15 @@ public class AlertEvaluation {
     void evaluate(Instant now) throws SQLException {
         // The claim is part of what an evaluation costs: counted from before it.
         long start = cpu.getCurrentThreadCpuTime();
-        List<AlertLeases.Leased> rules = leases.claim(owner, leaseSeconds, maxRules);
+        List<AlertLeases.Leased> rules = leases.hold(owner, leaseSeconds, maxRules, now);
         Set<String> held = rules.stream().map(AlertLeases.Leased::id).collect(Collectors.toSet());
         parsed.keySet().retainAll(held);
         for (AlertLeases.Leased leased : rules) {
             try {
                 evaluate(leased, now);
             } catch (SQLException | RuntimeException e) {
+                // Whether its states were written is unknown: the next tick reads them back.
+                leases.forget(leased.id());
                 failures.log(Level.WARNING, "Alert rule " + leased.id() + " not evaluated this tick", e);
             }
         }
@@ -132,8 +134,12 @@ public class AlertEvaluation {
         }
         List<AlertDispatch> dispatches = outcome.changes().stream()
                 .map(c -> AlertDispatch.of(leased.id(), leased.workspaceId(), rule, c, now)).toList();
-        if (!records.record(owner, leased.id(), outcome.stored(), dispatches)) {
-            LOG.fine(() -> "Alert rule " + leased.id() + " changed hands during its evaluation; result dropped");
+        if (records.record(owner, leased.id(), leased.updatedAt(), outcome.stored(), dispatches)) {
+            leased.states().putAll(outcome.stored());
+        } else {
+            leases.forget(leased.id());
+            LOG.fine(() -> "Alert rule " + leased.id() + " changed hands or was replaced during its evaluation;"
+                    + " result dropped");
         }
     }
 

@@ -13,21 +13,24 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Which rules this instance evaluates, and where each rule's groups stand. Every tick an instance renews the leases
- * of its rules and takes the unleased and expired ones ({@code FOR UPDATE SKIP LOCKED}, as the provider sync and the
- * jobs claim theirs), so each rule is evaluated by one instance at a time and a dead instance's rules move on once
- * its lease runs out. The states are read back from PostgreSQL each tick, so a restarted or new instance continues
- * exactly where the previous one left off.
+ * Which rules this instance evaluates, and where each rule's groups stand. An instance renews the leases of its rules
+ * and takes the unleased and expired ones ({@code FOR UPDATE SKIP LOCKED}, as the provider sync and the jobs claim
+ * theirs) once half a lease has passed, or at once when a rule is free, changed or gone; so each rule is evaluated by
+ * one instance at a time and a dead instance's rules move on once its lease runs out. Between renewals a tick reads
+ * only the ids and versions of the rules. The states of a rule are read from PostgreSQL when this instance takes it
+ * (or it changed), so a restarted or new instance continues exactly where the previous one left off; while it holds
+ * the rule it is the only writer of them, and keeps them in memory.
  */
 @ApplicationScoped
 public class AlertLeases {
 
-    /** A rule this instance holds for this tick, with the states of its groups. */
+    /** A rule this instance holds, with the states of its groups (the evaluation updates them as it records). */
     public record Leased(String id, String workspaceId, String definition, Instant updatedAt,
                          Map<String, AlertState> states) {
     }
@@ -35,33 +38,89 @@ public class AlertLeases {
     @Resource(lookup = "java:app/jdbc/analytics")
     DataSource dataSource;
 
-    /** Renews this owner's leases and takes free ones, at most {@code limit} rules in all. */
-    public List<Leased> claim(String owner, int leaseSeconds, int limit) throws SQLException {
+    /** The rules held since the last renewal, by id; only the evaluation's thread (ticks never overlap) uses it. */
+    private final Map<String, Leased> held = new LinkedHashMap<>();
+    private Instant renewAt = Instant.MIN;
+
+    /** The rules this owner holds for this tick, at most {@code limit}; renews and takes leases when due. */
+    public List<Leased> hold(String owner, int leaseSeconds, int limit, Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            List<Leased> rules = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    update alert_rule r set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-                    where r.id in (
-                        select id from alert_rule
-                        where lease_owner = ? or lease_until is null or lease_until < now()
-                        order by id limit ? for update skip locked)
-                    returning r.id, r.workspace_id, r.definition::text, r.updated_at""")) {
-                ps.setString(1, owner);
-                ps.setInt(2, leaseSeconds);
-                ps.setString(3, owner);
-                ps.setInt(4, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rules.add(new Leased(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getTimestamp(4).toInstant(), new HashMap<>()));
+            if (now.isBefore(renewAt) && unchanged(c, owner, limit)) {
+                return List.copyOf(held.values());
+            }
+            List<Leased> rules = claim(c, owner, leaseSeconds, limit);
+            renewAt = now.plusMillis(leaseSeconds * 500L);
+            held.clear();
+            rules.forEach(r -> held.put(r.id(), r));
+            return rules;
+        }
+    }
+
+    /** Forgets what is known of a rule, so that the next tick claims it again and reads its states back. */
+    public void forget(String ruleId) {
+        held.remove(ruleId);
+    }
+
+    /** Whether the rules held are still this owner's, unchanged, and no free rule waits for an instance. */
+    private boolean unchanged(Connection c, String owner, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                select id, updated_at, lease_owner = ? and lease_until > now() from alert_rule
+                where lease_owner = ? or lease_until is null or lease_until < now()""")) {
+            ps.setString(1, owner);
+            ps.setString(2, owner);
+            int mine = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(3)) {
+                        if (held.size() < limit) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    Leased known = held.get(rs.getString(1));
+                    if (known == null || !known.updatedAt().equals(rs.getTimestamp(2).toInstant())) {
+                        return false;
+                    }
+                    mine++;
+                }
+            }
+            return mine == held.size();
+        }
+    }
+
+    private List<Leased> claim(Connection c, String owner, int leaseSeconds, int limit) throws SQLException {
+        List<Leased> rules = new ArrayList<>();
+        List<Leased> taken = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                update alert_rule r set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
+                where r.id in (
+                    select id from alert_rule
+                    where lease_owner = ? or lease_until is null or lease_until < now()
+                    order by id limit ? for update skip locked)
+                returning r.id, r.workspace_id, r.definition::text, r.updated_at""")) {
+            ps.setString(1, owner);
+            ps.setInt(2, leaseSeconds);
+            ps.setString(3, owner);
+            ps.setInt(4, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    Instant updatedAt = rs.getTimestamp(4).toInstant();
+                    Leased known = held.get(id);
+                    if (known != null && known.updatedAt().equals(updatedAt)) {
+                        rules.add(known);
+                    } else {
+                        Leased fresh = new Leased(id, rs.getString(2), rs.getString(3), updatedAt, new HashMap<>());
+                        rules.add(fresh);
+                        taken.add(fresh);
                     }
                 }
             }
-            if (!rules.isEmpty()) {
-                readStates(c, rules);
-            }
-            return rules;
         }
+        if (!taken.isEmpty()) {
+            readStates(c, taken);
+        }
+        return rules;
     }
 
     private static void readStates(Connection c, List<Leased> rules) throws SQLException {

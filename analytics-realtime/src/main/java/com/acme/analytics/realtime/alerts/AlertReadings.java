@@ -11,13 +11,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a rule observes at an instant, per group: its field over the trailing window, read through the
@@ -84,47 +87,103 @@ public class AlertReadings {
             return cached;
         }
         Duration w = rule.window();
+        // A window of whole minutes is compared with windows that end at a whole minute: the per-minute rollups
+        // answer them without a raw event (at most a minute earlier than the exact ones, which refreshing every
+        // so many seconds makes them anyway).
+        Instant end = w.toSeconds() % 60 == 0 ? now.truncatedTo(ChronoUnit.MINUTES) : now;
         Map<String, Double> comparison = Map.of();
-        Map<String, List<Double>> history = new LinkedHashMap<>();
+        Map<String, List<Double>> history = Map.of();
         if (rule.condition() instanceof Condition.Change change) {
-            Instant end = change.compareTo().equals("previous_window") ? now.minus(w) : now.minus(WEEK);
-            comparison = values(view, workspaceId, rule, new MetricWindow.Range(end.minus(w), end), now);
+            Instant to = change.compareTo().equals("previous_window") ? end.minus(w) : end.minus(WEEK);
+            comparison = values(view, workspaceId, rule, new MetricWindow.Range(to.minus(w), to), now);
         } else if (rule.condition() instanceof Condition.Anomaly anomaly) {
-            for (int i = anomaly.history(); i >= 1; i--) {
-                Instant end = now.minus(w.multipliedBy(i));
-                Map<String, Double> past = values(view, workspaceId, rule, new MetricWindow.Range(end.minus(w), end),
-                        now);
-                past.forEach((group, v) -> history.computeIfAbsent(group, g -> new ArrayList<>()).add(v));
-            }
+            history = history(view, workspaceId, rule, end, anomaly.history(), now);
         }
-        Baseline fresh = new Baseline(now.plusSeconds(baselineRefreshSeconds), comparison, history);
+        // Spread over the refresh period, so that rules read together at a start do not all refresh in one tick.
+        long refreshMs = baselineRefreshSeconds * 1000;
+        Instant until = now.plusMillis(refreshMs * 3 / 4 + ThreadLocalRandom.current().nextLong(refreshMs / 2 + 1));
+        Baseline fresh = new Baseline(until, comparison, history);
         baselines.put(ruleId, fresh);
         return fresh;
+    }
+
+    /**
+     * The field per group over the {@code windows} windows of the rule's length before the one ending at {@code end},
+     * oldest first, in one evaluation: each base entry is asked once per window (named {@code entry@i}), so the
+     * engine reads them all with one query per source instead of one evaluation per window.
+     */
+    private Map<String, List<Double>> history(MetricView view, String workspaceId, AlertRule rule, Instant end,
+                                              int windows, Instant now) throws SQLException {
+        Duration w = rule.window();
+        List<MetricWindow.Range> ranges = new ArrayList<>(windows);
+        MetricView.Builder asked = MetricView.named(view.name() + ".history");
+        for (int i = windows; i >= 1; i--) {
+            Instant to = end.minus(w.multipliedBy(i));
+            MetricWindow.Range range = new MetricWindow.Range(to.minus(w), to);
+            for (MetricView.Entry e : view.baseEntries()) {
+                asked.add(e.name() + "@" + ranges.size(), e.metric(), e.window() != null ? e.window() : range);
+            }
+            ranges.add(range);
+        }
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (MetricEngine.Row row : engine.evaluate(asked.build(), scope(workspaceId, rule), ranges.get(0), now)) {
+            String group = group(rule, row.key());
+            if (group == null) {
+                continue;
+            }
+            List<Double> values = new ArrayList<>(windows);
+            for (int i = 0; i < ranges.size(); i++) {
+                Map<String, Number> base = new LinkedHashMap<>();
+                for (MetricView.Entry e : view.baseEntries()) {
+                    base.put(e.name(), row.values().get(e.name() + "@" + i));
+                }
+                values.add(field(view, rule, view.derive(base, ranges.get(i), now)));
+            }
+            out.put(group, values);
+        }
+        if (rule.metric().eventType() != null) {
+            out.putIfAbsent(UNGROUPED, new ArrayList<>(Collections.nCopies(windows, 0.0)));
+        }
+        return out;
     }
 
     /** The field's value per group over the window; an ungrouped rule always has its one value (zero included). */
     private Map<String, Double> values(MetricView view, String workspaceId, AlertRule rule, MetricWindow window,
                                        Instant now) throws SQLException {
-        AlertRule.MetricRef m = rule.metric();
-        MetricEngine.GroupBy groupBy = rule.groupBy() != null ? MetricEngine.GroupBy.CAMPAIGN
-                : m.eventType() != null ? MetricEngine.GroupBy.EVENT_TYPE : MetricEngine.GroupBy.NONE;
-        List<MetricEngine.Row> rows = engine.evaluate(view, new MetricEngine.Scope(workspaceId, m.campaignId(), groupBy),
-                window, now);
         Map<String, Double> out = new LinkedHashMap<>();
-        for (MetricEngine.Row row : rows) {
-            Number v = view.inCurrencyUnits(row.values()).get(m.field());
-            if (groupBy == MetricEngine.GroupBy.CAMPAIGN && row.key() != null) {
-                out.put(row.key(), v.doubleValue());
-            } else if (groupBy == MetricEngine.GroupBy.EVENT_TYPE && m.eventType().equals(row.key())) {
-                out.put(UNGROUPED, v.doubleValue());
-            } else if (groupBy == MetricEngine.GroupBy.NONE) {
-                out.put(UNGROUPED, v.doubleValue());
+        for (MetricEngine.Row row : engine.evaluate(view, scope(workspaceId, rule), window, now)) {
+            String group = group(rule, row.key());
+            if (group != null) {
+                out.put(group, field(view, rule, row.values()));
             }
         }
-        if (groupBy == MetricEngine.GroupBy.EVENT_TYPE) {
+        if (rule.metric().eventType() != null) {
             out.putIfAbsent(UNGROUPED, 0.0);
         }
         return out;
+    }
+
+    private static MetricEngine.Scope scope(String workspaceId, AlertRule rule) {
+        AlertRule.MetricRef m = rule.metric();
+        return new MetricEngine.Scope(workspaceId, m.campaignId(), groupBy(rule));
+    }
+
+    private static MetricEngine.GroupBy groupBy(AlertRule rule) {
+        return rule.groupBy() != null ? MetricEngine.GroupBy.CAMPAIGN
+                : rule.metric().eventType() != null ? MetricEngine.GroupBy.EVENT_TYPE : MetricEngine.GroupBy.NONE;
+    }
+
+    /** The rule's group of an engine row, or null when the row is not the rule's (another event type). */
+    private static String group(AlertRule rule, String key) {
+        return switch (groupBy(rule)) {
+            case CAMPAIGN -> key;
+            case EVENT_TYPE -> rule.metric().eventType().equals(key) ? UNGROUPED : null;
+            case NONE -> UNGROUPED;
+        };
+    }
+
+    private static double field(MetricView view, AlertRule rule, Map<String, Number> values) {
+        return view.inCurrencyUnits(values).get(rule.metric().field()).doubleValue();
     }
 
     /** The rule's field and the entries it is derived from, in the view's order: nothing else is computed. */

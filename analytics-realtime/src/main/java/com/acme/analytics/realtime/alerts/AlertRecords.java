@@ -10,6 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +32,18 @@ public class AlertRecords {
     @Resource(lookup = "java:app/jdbc/analytics")
     DataSource dataSource;
 
-    /** @return false when the lease was lost meanwhile (nothing written) */
-    public boolean record(String owner, String ruleId, Map<String, AlertState> states, List<AlertDispatch> dispatches)
-            throws SQLException {
+    /**
+     * @param version the rule's {@code updated_at} the evaluation read
+     * @return false when the lease was lost or the rule replaced meanwhile (nothing written)
+     */
+    public boolean record(String owner, String ruleId, Instant version, Map<String, AlertState> states,
+                          List<AlertDispatch> dispatches) throws SQLException {
         return Transactions.run(dataSource, c -> {
             try (PreparedStatement lock = c.prepareStatement("select 1 from alert_rule where id = ?"
-                    + " and lease_owner = ? and lease_until > now() for update")) {
+                    + " and lease_owner = ? and lease_until > now() and updated_at = ? for update")) {
                 lock.setObject(1, UUID.fromString(ruleId));
                 lock.setString(2, owner);
+                lock.setObject(3, OffsetDateTime.ofInstant(version, ZoneOffset.UTC));
                 try (ResultSet rs = lock.executeQuery()) {
                     if (!rs.next()) {
                         return false;
