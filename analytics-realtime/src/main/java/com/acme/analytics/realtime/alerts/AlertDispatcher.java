@@ -25,7 +25,7 @@ import java.util.logging.Logger;
  * Sends the due deliveries on {@code analytics.alerts.delivery-workers} threads made once by the container's
  * {@link ManagedThreadFactory} (as the provider sync runs its workers), so a slow webhook holds a worker, never the
  * evaluation's clock; claims only as many as there are idle workers, so what it cannot send now stays claimable by
- * another instance.
+ * another instance, and a worker that finished claims again.
  */
 @ApplicationScoped
 public class AlertDispatcher {
@@ -89,6 +89,9 @@ public class AlertDispatcher {
                     } finally {
                         busy.decrementAndGet();
                     }
+                    // A worker that is done takes the next due at once: a burst (many rules firing in one tick)
+                    // would otherwise wait a tick per worker-full.
+                    dispatchDue(owner);
                 });
             }
         } catch (SQLException | RuntimeException e) {
