@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -248,6 +249,34 @@ class AlertsIT extends InNewWorkspace {
                 there.close();
             }
         }
+    }
+
+    @Test
+    void replacingARuleWhileItFiresResolvesTheFiringOnItsChannels() throws Exception {
+        Response created = client.postJson(alerts(), hookRule("camp_e", "/hook").replace("5s", "10m"));
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().getString("id");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, client.postJson("api/analytics/real-time", "{\"event\":"
+                    + event("click", "camp_e", "") + "}").status());
+        }
+        Hook firing = hooks.poll(CROSSING.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(firing, "no firing webhook");
+        assertEquals("firing", Client.json(firing.body()).getString("status"));
+
+        Response replaced = client.request("PUT", alerts() + "/" + id, hookRule("camp_e", "/hook")
+                .replace("5s", "10m").replace("\"threshold\":2", "\"threshold\":100"), "Content-Type",
+                "application/json");
+        assertEquals(200, replaced.status(), replaced.body());
+
+        Hook ended = hooks.poll(CROSSING.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(ended, "the firing was not resolved when its rule was replaced");
+        assertEquals("resolved", Client.json(ended.body()).getString("status"));
+        assertEquals("sha256=" + hmac(ended.body()), ended.signature());
+        JsonObject resolution = events(id).getJsonObject(0);
+        assertEquals("resolved", resolution.getString("kind"));
+        assertEquals("clicks of camp_e: no longer watched, the rule was replaced", resolution.getString("message"));
+        assertNull(hooks.poll(3, TimeUnit.SECONDS), "the replaced rule (above 100) fired again");
     }
 
     private Client.Socket subscribed(Client as) throws Exception {

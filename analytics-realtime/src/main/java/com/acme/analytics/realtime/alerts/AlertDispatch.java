@@ -40,6 +40,14 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
                 c.observed() == null ? null : c.observed().value(), message, fired ? null : at);
     }
 
+    /** The end of a group's firing because its rule was replaced: its channels hear that it is over. */
+    public static AlertDispatch replaced(String ruleId, String workspaceId, AlertRule rule, String group,
+                                         Instant firedAt, Instant at) {
+        String message = rule.metric().field() + " of " + subject(rule, group.isEmpty() ? null : group)
+                + ": no longer watched, the rule was replaced";
+        return build(ruleId, workspaceId, rule, group, "resolved", at, firedAt, null, message, at);
+    }
+
     /** A test notification through every channel of the rule. */
     public static AlertDispatch test(String ruleId, String workspaceId, AlertRule rule, Instant at) {
         return build(ruleId, workspaceId, rule, "", "test", at, at, null,
@@ -72,6 +80,12 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
                 rule.condition().threshold(), message, deliveries);
     }
 
+    /** What the rule watches: the group's campaign, the rule's campaign or the workspace. */
+    private static String subject(AlertRule rule, String group) {
+        return group != null ? group : rule.metric().campaignId() != null ? rule.metric().campaignId()
+                : "the workspace";
+    }
+
     /**
      * The dashboard's page of the rule (its state, editor and history), where the notification links: the history
      * resource itself wants a bearer token that a plain link cannot carry.
@@ -81,9 +95,7 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
     }
 
     private static String noData(AlertRule rule, String subject, boolean fired) {
-        String of = subject != null ? subject : rule.metric().campaignId() != null ? rule.metric().campaignId()
-                : "the workspace";
-        return rule.metric().field() + " of " + of + " in the last " + Durations.spoken(rule.window()) + ": "
+        return rule.metric().field() + " of " + subject(rule, subject) + " in the last " + Durations.spoken(rule.window()) + ": "
                 + (fired ? "no data" : "data again");
     }
 }

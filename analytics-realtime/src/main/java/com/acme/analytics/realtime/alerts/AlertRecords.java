@@ -94,7 +94,7 @@ public class AlertRecords {
         }
     }
 
-    private static void writeEvent(Connection c, AlertDispatch d) throws SQLException {
+    static void writeEvent(Connection c, AlertDispatch d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into alert_event (id, rule_id, workspace_id,"
                 + " group_key, kind, at, started_at, value, threshold, message) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, d.eventId());

@@ -3,8 +3,10 @@ package com.acme.analytics.realtime.alerts;
 import com.acme.analytics.domain.database.Transactions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
 
 import javax.sql.DataSource;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,25 +55,70 @@ public class AlertRules {
                 : query("where workspace_id = ? and id = ?", workspaceId, uuid).stream().findFirst();
     }
 
-    /** Replaces the definition; the states of its groups start again from normal. False when there is no such rule. */
+    /**
+     * Replaces the definition; the states of its groups start again from normal. A group that was firing is resolved
+     * on the old rule's channels in the same transaction ("no longer watched"), so that no webhook receiver is left
+     * with an alert that never ends. False when there is no such rule.
+     */
     public boolean replace(String workspaceId, String id, String definition) throws SQLException {
         UUID uuid = uuid(id);
         if (uuid == null) {
             return false;
         }
         return Transactions.run(dataSource, c -> {
+            Optional<String> old = lockedDefinition(c, workspaceId, uuid);
+            if (old.isEmpty()) {
+                return false;
+            }
+            List<AlertDispatch> ended = endFirings(c, id, workspaceId, old.get());
             try (PreparedStatement ps = c.prepareStatement("update alert_rule set definition = ?::jsonb,"
-                    + " updated_at = now() where workspace_id = ? and id = ?");
+                    + " updated_at = now() where id = ?");
                  PreparedStatement states = c.prepareStatement("delete from alert_state where rule_id = ?")) {
                 ps.setString(1, definition);
-                ps.setString(2, workspaceId);
-                ps.setObject(3, uuid);
-                boolean found = ps.executeUpdate() == 1;
+                ps.setObject(2, uuid);
+                ps.executeUpdate();
                 states.setObject(1, uuid);
                 states.executeUpdate();
-                return found;
             }
+            for (AlertDispatch d : ended) {
+                AlertRecords.writeEvent(c, d);
+            }
+            return true;
         });
+    }
+
+    private static Optional<String> lockedDefinition(Connection c, String workspaceId, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select definition::text from alert_rule"
+                + " where workspace_id = ? and id = ? for update")) {
+            ps.setString(1, workspaceId);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The resolutions of the groups firing under the old definition. */
+    private static List<AlertDispatch> endFirings(Connection c, String id, String workspaceId, String oldDefinition)
+            throws SQLException {
+        List<AlertDispatch> ended = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select group_key, fired_at from alert_state"
+                + " where rule_id = ? and phase = 'firing'")) {
+            ps.setObject(1, UUID.fromString(id));
+            try (ResultSet rs = ps.executeQuery()) {
+                AlertRule rule = null;
+                while (rs.next()) {
+                    if (rule == null) {
+                        try (var reader = Json.createReader(new StringReader(oldDefinition))) {
+                            rule = AlertRuleParser.parseStored(reader.readValue());
+                        }
+                    }
+                    ended.add(AlertDispatch.replaced(id, workspaceId, rule, rs.getString(1),
+                            instant(rs.getTimestamp(2)), Instant.now()));
+                }
+            }
+        }
+        return ended;
     }
 
     public boolean delete(String workspaceId, String id) throws SQLException {
