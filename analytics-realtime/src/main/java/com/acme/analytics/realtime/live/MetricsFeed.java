@@ -77,7 +77,10 @@ public class MetricsFeed {
         try {
             Optional<Set<MetricCategory>> wanted = wantedCategories(topic);
             if (wanted.isPresent()) {
-                WorkspaceFigures figures = new WorkspaceFigures(campaignMetrics.dashboard(workspaceId, window()),
+                boolean dashboard = wanted.get().contains(MetricCategory.DASHBOARD)
+                        || wanted.get().contains(MetricCategory.CAMPAIGNS);
+                WorkspaceFigures figures = new WorkspaceFigures(
+                        dashboard ? campaignMetrics.dashboard(workspaceId, window()) : null,
                         categoryMetrics.figures(workspaceId, wanted.get(), window()));
                 hub.publish(topic, a -> a instanceof MetricsAudience m ? m.metrics(figures) : null);
             }
@@ -95,17 +98,20 @@ public class MetricsFeed {
         }
     }
 
-    /** The categories the topic's clients show, empty when none wants metrics. */
+    /**
+     * The categories computed from the events that the topic's clients show, empty when none wants one: a client
+     * subscribed for notifications, events or {@code system_health} alone costs no query (with many workspaces
+     * streaming, those queries are what the database would spend its time on).
+     */
     private Optional<Set<MetricCategory>> wantedCategories(Topic topic) {
         Set<MetricCategory> wanted = EnumSet.noneOf(MetricCategory.class);
-        boolean any = false;
         for (ClientChannel channel : hub.subscribers(topic)) {
             if (channel.audience() instanceof MetricsAudience m) {
-                any = true;
                 wanted.addAll(m.categories());
             }
         }
-        return any ? Optional.of(wanted) : Optional.empty();
+        wanted.remove(MetricCategory.SYSTEM_HEALTH);
+        return wanted.isEmpty() ? Optional.empty() : Optional.of(wanted);
     }
 
     private void publishCampaign(Topic topic, String workspaceId, RealTimeMetrics metrics) {

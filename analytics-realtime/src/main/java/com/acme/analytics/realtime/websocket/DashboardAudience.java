@@ -92,11 +92,12 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
     /** The subscribed categories that the metric engine computes. */
     private Map<String, Object> computed(WorkspaceFigures figures) {
         Map<String, Object> data = new LinkedHashMap<>();
+        // Null when no client wanted it as the figures were computed (this one subscribed since): next time.
         Dashboard dashboard = figures.dashboard();
-        if (metrics.contains(MetricCategory.DASHBOARD)) {
+        if (dashboard != null && metrics.contains(MetricCategory.DASHBOARD)) {
             data.put(MetricCategory.DASHBOARD.wireName(), dashboard.summary());
         }
-        if (metrics.contains(MetricCategory.CAMPAIGNS)) {
+        if (dashboard != null && metrics.contains(MetricCategory.CAMPAIGNS)) {
             data.put(MetricCategory.CAMPAIGNS.wireName(),
                     Map.of("timeWindow", dashboard.timeWindow(), "campaigns", dashboard.campaigns()));
         }
