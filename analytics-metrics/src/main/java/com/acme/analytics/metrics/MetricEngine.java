@@ -135,6 +135,18 @@ public class MetricEngine {
         return out;
     }
 
+    /** Whether memory answers every base entry of the view over the window now, so that no query would be made. */
+    public boolean inMemory(MetricView view, MetricWindow window, Instant now) {
+        Instant at = wholeSecondUpTo(now);
+        for (MetricView.Entry e : view.baseEntries()) {
+            MetricWindow w = view.windowOf(e, window);
+            if (!live.answers(e.metric(), w, w.at(at))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The base values a group had no event for are zero. */
     private static Map<String, Number> complete(MetricView view, Map<String, Number> base) {
         for (MetricView.Entry e : view.baseEntries()) {

@@ -72,6 +72,11 @@ public class AlertReadings {
         return out;
     }
 
+    /** Whether the live windows answer the rule's current window now (else it is read from PostgreSQL). */
+    public boolean fromMemory(AlertRule rule, Instant now) {
+        return engine.inMemory(viewOf(rule.metric()), new MetricWindow.Trailing(rule.window()), now);
+    }
+
     /** Forgets a rule's comparison values (after it changed). */
     public void forget(String ruleId) {
         baselines.remove(ruleId);
