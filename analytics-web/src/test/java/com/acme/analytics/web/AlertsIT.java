@@ -124,11 +124,7 @@ class AlertsIT extends InNewWorkspace {
             assertEquals(201, created.status(), created.body());
             String id = created.json().getString("id");
 
-            for (int i = 0; i < 3; i++) {
-                Response r = client.postJson("api/analytics/real-time", "{\"event\":" + event("click", "camp_a", "")
-                        + "}");
-                assertEquals(200, r.status(), r.body());
-            }
+            threeClicks("camp_a");
             JsonObject fired = socket.pollMessage(m -> isType(m, "notification"), CROSSING).orElseThrow(() ->
                     new AssertionError("no notification within " + CROSSING + " of the crossing event"))
                     .getJsonObject("data");
@@ -227,10 +223,7 @@ class AlertsIT extends InNewWorkspace {
                 Response created = client.postJson(alerts(), hookRule("camp_d", "/hook").replace("5s", "10m"));
                 assertEquals(201, created.status(), created.body());
                 String id = created.json().getString("id");
-                for (int i = 0; i < 3; i++) {
-                    assertEquals(200, client.postJson("api/analytics/real-time", "{\"event\":"
-                            + event("click", "camp_d", "") + "}").status());
-                }
+                threeClicks("camp_d");
                 for (Client.Socket socket : List.of(here, there)) {
                     JsonObject fired = socket.pollMessage(m -> isType(m, "notification"), CROSSING)
                             .orElseThrow(() -> new AssertionError("a dashboard missed the notification"));
@@ -256,10 +249,7 @@ class AlertsIT extends InNewWorkspace {
         Response created = client.postJson(alerts(), hookRule("camp_e", "/hook").replace("5s", "10m"));
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");
-        for (int i = 0; i < 3; i++) {
-            assertEquals(200, client.postJson("api/analytics/real-time", "{\"event\":"
-                    + event("click", "camp_e", "") + "}").status());
-        }
+        threeClicks("camp_e");
         Hook firing = hooks.poll(CROSSING.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(firing, "no firing webhook");
         assertEquals("firing", Client.json(firing.body()).getString("status"));
@@ -277,6 +267,14 @@ class AlertsIT extends InNewWorkspace {
         assertEquals("resolved", resolution.getString("kind"));
         assertEquals("clicks of camp_e: no longer watched, the rule was replaced", resolution.getString("message"));
         assertNull(hooks.poll(3, TimeUnit.SECONDS), "the replaced rule (above 100) fired again");
+    }
+
+    /** The clicks that cross the hook rule's threshold (above 2), one request each. */
+    private void threeClicks(String campaign) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Response r = client.postJson("api/analytics/real-time", "{\"event\":" + event("click", campaign, "") + "}");
+            assertEquals(200, r.status(), r.body());
+        }
     }
 
     private Client.Socket subscribed(Client as) throws Exception {
