@@ -117,7 +117,8 @@ public class LiveWindows implements RemoteEvents {
     /**
      * The values of entries that all end at the same whole second, per group of the scope.
      *
-     * @return empty when memory cannot answer them (a window ending later was already asked)
+     * @return empty when memory cannot answer them (users, sessions or bounces of a window ending before one already
+     *         folded)
      */
     public Optional<Map<String, Map<String, Number>>> evaluate(MetricEngine.Scope scope,
                                                                List<MetricView.Entry> entries,

@@ -73,11 +73,14 @@ final class LiveWorkspace {
     /**
      * @param requests entries that all end at the same second
      * @return every entry's value per group of the scope, with a group for each that had events in the span of
-     *         the requests; empty when a window ending earlier was already asked (the caller asks elsewhere)
+     *         the requests; empty when actors are asked for (users, sessions, bounces) and a window ending later was
+     *         already folded (the caller asks elsewhere)
      */
     synchronized Optional<Map<String, Map<String, Number>>> evaluate(Scope scope, List<Request> requests) {
         long end = requests.get(0).to();
-        if (!actors.endAt(end)) {
+        // Only the actors are folded up to an end: counts, sums and means of any second the ring holds answer a
+        // window that ends before one already folded (an alert tick that began before the last store).
+        if (requests.stream().anyMatch(r -> countsActors(r.entry().metric())) && !actors.endAt(end)) {
             return Optional.empty();
         }
         Predicate<LiveKey> inScope = k -> (scope.campaignId() == null || scope.campaignId().equals(k.campaignId()))
@@ -123,6 +126,11 @@ final class LiveWorkspace {
             }
         }
         return Optional.of(rows);
+    }
+
+    private static boolean countsActors(Metric m) {
+        return m instanceof Metric.SingleEventSessions || m instanceof Metric.Distinct d
+                && (d.subject().kind() == Subject.Kind.USER || d.subject().kind() == Subject.Kind.SESSION);
     }
 
     /** The tallies of [from, end) per key, computed once per start (read only: they are shared). */

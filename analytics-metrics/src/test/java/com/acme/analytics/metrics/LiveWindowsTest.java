@@ -137,6 +137,22 @@ class LiveWindowsTest {
     }
 
     @Test
+    void shouldAnswerCountsOfAWindowEndingBeforeTheActorsWereFoldedButNotSessions() {
+        clock.now = START.plusSeconds(200);
+        live.onStored(new EventsFlushed(List.of(event("1", "click", "c1", START.plusSeconds(190), "s1", null, "{}")),
+                clock.now));
+        Scope scope = new Scope("ws", "c1", GroupBy.NONE);
+        MetricWindow.Interval before = MetricWindow.lastSeconds(60).at(START.plusSeconds(198));
+        List<MetricView.Entry> clicks = List.of(new MetricView.Entry("clicks", CLICKS, null));
+
+        assertEquals(1L, live.evaluate(scope, clicks, List.of(before)).orElseThrow().get(null).get("clicks"),
+                "the per-second tallies hold any second of the ring");
+        List<MetricView.Entry> base = CampaignViews.REAL_TIME.baseEntries();
+        assertTrue(live.evaluate(scope, base, base.stream().map(e -> before).toList()).isEmpty(),
+                "sessions were folded up to the second before the store");
+    }
+
+    @Test
     void shouldCountAnEventStoredAfterItsWindowWasAskedWhenAskedAgain() {
         clock.now = START.plusSeconds(200);
         MetricWindow w = MetricWindow.lastSeconds(60);
