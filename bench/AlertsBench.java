@@ -82,7 +82,7 @@ public class AlertsBench {
         int rules = env("BENCH_RULES", 1000);
         int rate = env("BENCH_RATE", 5000);
         int seconds = env("BENCH_SECONDS", 60);
-        int warmup = env("BENCH_WARMUP_S", 300);
+        int warmup = env("BENCH_WARMUP_S", 620);
         int probeMs = env("BENCH_PROBE_MS", 200);
 
         List<Workspace> all = new ArrayList<>();
