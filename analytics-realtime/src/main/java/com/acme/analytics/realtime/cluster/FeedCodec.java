@@ -1,21 +1,18 @@
 package com.acme.analytics.realtime.cluster;
 
 import com.acme.analytics.domain.events.TrackedEvent;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.acme.analytics.domain.metrics.Money;
 import com.acme.analytics.realtime.live.SequencedEvent;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -43,7 +40,6 @@ final class FeedCodec {
     private static final Pattern ORIGIN = Pattern.compile("[0-9a-z]{1,13}");
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
-    private static final JsonFactory GENERATORS = new JsonFactory();
 
     private FeedCodec() {
     }
@@ -127,36 +123,30 @@ final class FeedCodec {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /**
-     * With Jackson's generator: Parsson's, made per event and writing char by char, was most of the announcer's
-     * work under batch ingest (a third of the server's CPU samples, JFR; bench/README.md).
-     */
     private static String event(TrackedEvent e, long sequence, boolean withMetadata) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = GENERATORS.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeNumberField("s", sequence);
-            g.writeStringField("i", e.eventId());
-            g.writeStringField("w", e.workspaceId());
-            g.writeStringField("t", e.eventType());
-            g.writeStringField("o", e.occurredAt().toString());
-            g.writeNumberField("v", e.value().micros());
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject()
+                    .write("s", sequence)
+                    .write("i", e.eventId())
+                    .write("w", e.workspaceId())
+                    .write("t", e.eventType())
+                    .write("o", e.occurredAt().toString())
+                    .write("v", e.value().micros());
             writeNullable(g, "c", e.campaignId());
             writeNullable(g, "si", e.sessionId());
             writeNullable(g, "u", e.userId());
             if (withMetadata) {
-                g.writeStringField("m", e.metadataJson());
+                g.write("m", e.metadataJson());
             }
-            g.writeEndObject();
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible); // a StringWriter does not fail
+            g.writeEnd();
         }
         return out.toString();
     }
 
-    private static void writeNullable(JsonGenerator g, String name, String value) throws IOException {
+    private static void writeNullable(JsonGenerator g, String name, String value) {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.write(name, value);
         }
     }
 
