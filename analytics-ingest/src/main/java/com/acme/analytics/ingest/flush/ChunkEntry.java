@@ -21,6 +21,10 @@ final class ChunkEntry {
         return submission.events().get(index);
     }
 
+    byte[] row() {
+        return submission.row(index);
+    }
+
     boolean done() {
         return done;
     }

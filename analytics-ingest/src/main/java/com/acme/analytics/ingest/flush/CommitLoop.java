@@ -193,7 +193,7 @@ public final class CommitLoop {
     private Exception write(List<ChunkEntry> entries, boolean ask) {
         List<TrackedEvent> events = entries.stream().map(ChunkEntry::event).toList();
         try {
-            List<TrackedEvent> stored = store.write(events);
+            List<TrackedEvent> stored = store.write(events, entries.stream().map(ChunkEntry::row).toList());
             Set<TrackedEvent> isNew = Collections.newSetFromMap(new IdentityHashMap<>());
             isNew.addAll(stored);
             entries.forEach(e -> e.written(isNew.contains(e.event())));

@@ -3,8 +3,9 @@ package com.acme.analytics.ingest.flush;
 import com.acme.analytics.domain.database.DirectConnections;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.ingest.deadletters.DeadLetter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,14 +14,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes a chunk of events and their rollups (daily per campaign, per minute, and the daily sets of users and
- * sessions) in one statement, hence one transaction. Plain JDBC:
+ * sessions) in one transaction: a binary COPY into a staging table, then one statement. Plain JDBC:
  * this is the hot path, and it stays portable across JPA providers.
  *
  * <p>It writes over a connection of its own rather than the container's pool: the flush at shutdown runs after
@@ -30,18 +29,19 @@ import java.util.Set;
 final class EventStore implements EventWriter, AutoCloseable {
 
     /*
-     * The events go in as arrays (one round trip whatever the chunk size). An id is new when it is not among the
+     * The events go in by binary COPY into a temporary staging table (see StagingRows), then one statement reads
+     * them from there. An id is new when it is not among the
      * ids seen within the dedupe window; only new events are stored and reach the rollup, so an event sent twice
      * is counted once, even twice within one chunk (the first occurrence wins). The rollups are pre-aggregated per
      * key (workspace, campaign, day; workspace, minute, campaign, type; and the distinct actors of a day), so their
      * upserts scale with distinct keys, not with events. Each is read from the inserted rows, in key order, so
-     * that two instances writing the same keys lock them in the same order.
+     * that two instances writing the same keys lock them in the same order. It answers the chunk places (n) of
+     * the new events.
      */
     private static final String INSERT_AND_ROLL_UP = """
             with given as (
-                select distinct on (w, e) w, e, t, c, o::timestamptz as o, r::timestamptz as r, v, s, u, m::jsonb as m
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                            ?::bigint[], ?::text[], ?::text[], ?::text[]) with ordinality as x(w, e, t, c, o, r, v, s, u, m, n)
+                select distinct on (w, e) n, w, e, t, c, o, ?::timestamptz as r, v, s, u, m::jsonb as m
+                from ingest_staging
                 order by w, e, n
             ), seen as (
                 insert into event_id_seen (workspace_id, event_id)
@@ -100,7 +100,7 @@ final class EventStore implements EventWriter, AutoCloseable {
                     spent_micros = ca.spent_micros + excluded.spent_micros,
                     updated_at = now()
             )
-            select workspace_id, event_id from ins
+            select g.n from ins join given g on g.w = ins.workspace_id and g.e = ins.event_id
             """;
 
     private static final String INSERT_DEAD_LETTER = """
@@ -123,53 +123,52 @@ final class EventStore implements EventWriter, AutoCloseable {
     }
 
     /**
+     * One transaction: the chunk's rows copied into the staging table, the statement, the commit (which empties the
+     * staging table, as a rollback does).
+     *
      * @return the events that were new, in the order given; an event whose id was stored before is skipped
      */
     @Override
-    public List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException {
-        int n = events.size();
-        String[] w = new String[n], e = new String[n], t = new String[n], c = new String[n], o = new String[n],
-                r = new String[n], s = new String[n], u = new String[n], m = new String[n];
-        Long[] v = new Long[n];
+    public List<TrackedEvent> write(List<TrackedEvent> events, List<byte[]> rows) throws SQLException {
+        Connection con = connection();
         // Instants travel as ISO-8601 text so that no JVM time zone takes part in the conversion.
         String now = Instant.now().toString();
-        for (int i = 0; i < n; i++) {
-            TrackedEvent ev = events.get(i);
-            w[i] = ev.workspaceId();
-            e[i] = ev.eventId();
-            t[i] = ev.eventType();
-            c[i] = ev.campaignId();
-            o[i] = ev.occurredAt().toString();
-            r[i] = now;
-            v[i] = ev.value().micros();
-            s[i] = ev.sessionId();
-            u[i] = ev.userId();
-            m[i] = ev.metadataJson();
-        }
-        Connection con = connection();
-        try (PreparedStatement ps = con.prepareStatement(INSERT_AND_ROLL_UP)) {
-            Object[][] columns = {w, e, t, c, o, r, v, s, u, m};
-            for (int i = 0; i < columns.length; i++) {
-                Array array = con.createArrayOf(columns[i] == v ? "int8" : "text", columns[i]);
-                ps.setArray(i + 1, array);
-            }
-            Set<List<String>> inserted = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(List.of(rs.getString(1), rs.getString(2)));
+        try {
+            con.setAutoCommit(false);
+            byte[] data = StagingRows.chunk(rows);
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(StagingRows.COPY);
+            try {
+                copy.writeToCopy(data, 0, data.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
                 }
             }
-            // An id sent twice in one chunk was inserted once: the first occurrence is the stored one.
-            List<TrackedEvent> stored = new ArrayList<>(inserted.size());
-            for (TrackedEvent ev : events) {
-                if (inserted.remove(List.of(ev.workspaceId(), ev.eventId()))) {
-                    stored.add(ev);
+            boolean[] isNew = new boolean[events.size()];
+            try (PreparedStatement ps = con.prepareStatement(INSERT_AND_ROLL_UP)) {
+                ps.setString(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        isNew[rs.getInt(1)] = true;
+                    }
+                }
+            }
+            con.commit();
+            List<TrackedEvent> stored = new ArrayList<>(events.size());
+            for (int i = 0; i < isNew.length; i++) {
+                if (isNew[i]) {
+                    stored.add(events.get(i));
                 }
             }
             return stored;
         } catch (SQLException failure) {
-            closeAfter(failure);
+            rollBackAfter(failure);
             throw failure;
+        } finally {
+            if (connection != null) {
+                connection.setAutoCommit(true);
+            }
         }
     }
 
@@ -223,10 +222,30 @@ final class EventStore implements EventWriter, AutoCloseable {
 
     private Connection connection() throws SQLException {
         if (connection == null) {
-            connection = connections.open("analytics-committer");
-            connection.setAutoCommit(true);
+            Connection con = connections.open("analytics-committer");
+            try (Statement s = con.createStatement()) {
+                con.setAutoCommit(true);
+                s.execute(StagingRows.CREATE_TABLE);
+            } catch (SQLException failure) {
+                con.close();
+                throw failure;
+            }
+            connection = con;
         }
         return connection;
+    }
+
+    /** A refused chunk leaves its transaction aborted: rolled back, so that the connection can be kept. */
+    private void rollBackAfter(SQLException failure) {
+        if (WriteFailure.of(failure) == WriteFailure.DATA) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                close();
+                return;
+            }
+        }
+        closeAfter(failure);
     }
 
     /**

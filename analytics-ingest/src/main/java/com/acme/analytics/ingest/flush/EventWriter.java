@@ -10,8 +10,11 @@ import java.util.Map;
 /** Where the {@link CommitLoop} writes: one transaction per call. {@link EventStore} in production. */
 public interface EventWriter {
 
-    /** @return the events that were new, in the order given (identical instances); an id stored before is skipped */
-    List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException;
+    /**
+     * @param rows the events' staging rows ({@link StagingRows#encode}), in the same order
+     * @return the events that were new, in the order given (identical instances); an id stored before is skipped
+     */
+    List<TrackedEvent> write(List<TrackedEvent> events, List<byte[]> rows) throws SQLException;
 
     /** Keeps refused acknowledged events aside. */
     void deadLetter(List<DeadLetter> letters) throws SQLException;

