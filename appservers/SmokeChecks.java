@@ -39,8 +39,8 @@ public class SmokeChecks {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Sockets of the fan-out check, within the per-credential cap (20) with the others open. */
     private static final int FAN_OUT_CLIENTS = 10;
-    /** Events of the fan-out check, about 1,000 characters each: past the 256 K after which the server pings. */
-    private static final int FAN_OUT_EVENTS = 300;
+    /** Events of the fan-out check, about 1,000 characters each: past the 64 K after which the server pings. */
+    private static final int FAN_OUT_EVENTS = 100;
     private static final Pattern IMPRESSIONS = Pattern.compile("\"totalImpressions\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -124,7 +124,7 @@ public class SmokeChecks {
 
     /**
      * Fan-out and flow control: every socket subscribed to the workspace's events receives every event of a batch,
-     * in order, and the server pings each one on the way (what it does after every 256 K characters), which the
+     * in order, and the server pings each one on the way (what it does after every 64 K characters), which the
      * JDK's client answers, so the sends go on.
      */
     private void fanOut(URI endpoint, String workspace, String writeKey) throws Exception {

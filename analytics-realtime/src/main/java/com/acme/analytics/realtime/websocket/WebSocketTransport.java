@@ -31,11 +31,7 @@ import java.util.logging.Logger;
 public final class WebSocketTransport implements Transport {
 
     private static final Logger LOG = Logger.getLogger(WebSocketTransport.class.getName());
-    /**
-     * A quarter of the unread allowance: a pong every 256 K characters keeps a reading client well clear of it, with a
-     * quarter of the pings and pongs of 64 K (each pong a read and a wake-up on a container thread).
-     */
-    static final long PING_EVERY_BYTES = 256 * 1024;
+    static final long PING_EVERY_BYTES = 64 * 1024;
     static final long MAX_UNREAD_BYTES = 1024 * 1024;
     /** Messages written at once when a client has several waiting: one system call instead of one each. */
     static final int MAX_BATCH = 32;
