@@ -29,6 +29,8 @@ public final class ClientChannel extends ClientIdentity {
     private final Transport transport;
     private final HubSettings settings;
     private final HubMetrics metrics;
+    /** The metrics' own window, held directly: recorded on every send. */
+    private final LatencyWindow sendLatency;
     private final Consumer<ClientChannel> onReady;
     private final Consumer<ClientChannel> onRateLimited;
     private final Consumer<ClientChannel> onClosed;
@@ -53,6 +55,7 @@ public final class ClientChannel extends ClientIdentity {
         this.transport = transport;
         this.settings = settings;
         this.metrics = metrics;
+        this.sendLatency = metrics.sendLatency();
         this.onReady = onReady;
         this.onRateLimited = onRateLimited;
         this.onClosed = onClosed;
@@ -208,10 +211,7 @@ public final class ClientChannel extends ClientIdentity {
             return false;
         }
         // The first message of a batch waited longest: its wait stands for all, an upper bound.
-        long latency = System.nanoTime() - batch.queuedAt();
-        for (int i = 0; i < batch.messages().size(); i++) {
-            metrics.sent(latency);
-        }
+        sendLatency.record(System.nanoTime() - batch.queuedAt(), batch.messages().size());
         synchronized (this) {
             sending = false;
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>Thread-safe without locks: sender threads record, the scrape reads a copy. A reading may mix a sample being
  * overwritten with its successor; a quantile over a thousand samples does not notice.
  */
-final class LatencyWindow {
+public final class LatencyWindow {
 
     private final AtomicLongArray nanos;
     private final AtomicLong recorded = new AtomicLong();
@@ -26,8 +26,15 @@ final class LatencyWindow {
     }
 
     void record(long latencyNanos) {
-        long n = recorded.getAndIncrement();
-        nanos.set((int) (n % nanos.length()), latencyNanos);
+        record(latencyNanos, 1);
+    }
+
+    /** Records the same latency {@code times} times (the messages of one batch), with one update of the count. */
+    void record(long latencyNanos, int times) {
+        long n = recorded.getAndAdd(times);
+        for (int i = 0; i < Math.min(times, nanos.length()); i++) {
+            nanos.set((int) ((n + i) % nanos.length()), latencyNanos);
+        }
     }
 
     /**

@@ -79,7 +79,7 @@ public class MicroProfileHubMetrics implements HubMetrics {
     }
 
     @Override
-    public void sent(long latencyNanos) {
-        sendLatency.record(latencyNanos);
+    public LatencyWindow sendLatency() {
+        return sendLatency;
     }
 }

@@ -10,7 +10,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -187,6 +189,27 @@ public class SubscriptionHub {
     /** The clients subscribed to a topic now. */
     public Set<ClientChannel> subscribers(Topic topic) {
         return Set.copyOf(subscribers.getOrDefault(topic, Set.of()));
+    }
+
+    /**
+     * The distinct audiences among a topic's subscribers now, by identity: mostly a few {@link #shared} instances
+     * however many clients hold them, found without copying the clients.
+     */
+    public Set<Audience> audiences(Topic topic) {
+        Set<ClientChannel> set = subscribers.get(topic);
+        if (set == null) {
+            return Set.of();
+        }
+        Set<Audience> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        Audience previous = null;
+        for (ClientChannel channel : set) {
+            Audience audience = channel.audience();
+            if (audience != previous) {
+                distinct.add(audience);
+                previous = audience;
+            }
+        }
+        return distinct;
     }
 
     /** Whether anyone listens to the topic. */

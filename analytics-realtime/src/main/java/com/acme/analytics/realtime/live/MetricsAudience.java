@@ -14,4 +14,11 @@ public interface MetricsAudience extends Audience {
 
     /** The categories whose figures this audience shows. */
     Set<MetricCategory> categories();
+
+    /**
+     * Whether {@link #metrics} can answer anything but null. When no audience of a topic does, the feed neither
+     * queries the figures nor walks the topic's clients: at 10,000 clients that want events only, that walk and
+     * those queries after every batch cost more CPU than sending the events (bench/fanout, JFR).
+     */
+    boolean wantsMetrics();
 }

@@ -5,7 +5,6 @@ import com.acme.analytics.domain.metrics.MetricWindow;
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.metrics.CampaignMetricsQuery;
 import com.acme.analytics.realtime.hub.Audience;
-import com.acme.analytics.realtime.hub.ClientChannel;
 import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.SubscriptionHub;
 import com.acme.analytics.realtime.hub.Topic;
@@ -105,8 +104,8 @@ public class MetricsFeed {
      */
     private Optional<Set<MetricCategory>> wantedCategories(Topic topic) {
         Set<MetricCategory> wanted = EnumSet.noneOf(MetricCategory.class);
-        for (ClientChannel channel : hub.subscribers(topic)) {
-            if (channel.audience() instanceof MetricsAudience m) {
+        for (Audience audience : hub.audiences(topic)) {
+            if (audience instanceof MetricsAudience m && m.wantsMetrics()) {
                 wanted.addAll(m.categories());
             }
         }

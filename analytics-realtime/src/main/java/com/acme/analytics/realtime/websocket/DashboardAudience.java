@@ -70,6 +70,12 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
         return metrics;
     }
 
+    /** As {@link #metrics}: updates wanted, and at least one category to compute them from. */
+    @Override
+    public boolean wantsMetrics() {
+        return realTimeUpdates && !metrics.isEmpty();
+    }
+
     /**
      * The {@code metrics_update} answering a {@code subscribe}: every subscribed category, {@code system_health}
      * included, so that the first update a client sees carries its figures.

@@ -77,7 +77,8 @@ class ClientChannelTest {
         }
 
         @Override
-        public void sent(long latencyNanos) {
+        public LatencyWindow sendLatency() {
+            return new LatencyWindow(1);
         }
     }
 

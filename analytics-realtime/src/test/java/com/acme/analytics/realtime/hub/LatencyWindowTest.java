@@ -32,6 +32,16 @@ class LatencyWindowTest {
     }
 
     @Test
+    void shouldRecordABatchAsThatManySamples() {
+        LatencyWindow w = new LatencyWindow(4);
+        w.record(1_000_000L, 3);
+        w.record(8_000_000L, 1);
+        assertEquals(0.001, w.quantileSeconds(0.75), 1e-12);
+        w.record(5_000_000L, 9);
+        assertEquals(0.005, w.quantileSeconds(0.0), 1e-12);
+    }
+
+    @Test
     void shouldAnswerZeroBeforeTheFirstSample() {
         assertEquals(0.0, new LatencyWindow(8).quantileSeconds(0.5));
     }

@@ -2,6 +2,7 @@ package com.acme.analytics.realtime.websocket;
 
 import com.acme.analytics.domain.events.TrackedEvent;
 import com.acme.analytics.domain.metrics.Money;
+import com.acme.analytics.realtime.hub.MetricCategory;
 import com.acme.analytics.realtime.hub.Outbound;
 import com.acme.analytics.realtime.live.SequencedEvent;
 import jakarta.json.Json;
@@ -15,6 +16,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DashboardAudienceTest {
 
@@ -45,6 +47,14 @@ class DashboardAudienceTest {
         assertEquals(AT.toEpochMilli(), data.getJsonNumber("timestamp").longValue());
         assertEquals(2.5, data.getJsonObject("details").getJsonNumber("value").doubleValue());
         assertEquals(1, data.getJsonObject("details").getJsonObject("metadata").getInt("k"));
+    }
+
+    @Test
+    void shouldWantMetricsOnlyWithUpdatesOnAndACategory() {
+        assertTrue(new DashboardAudience(Set.of(MetricCategory.CAMPAIGNS), Set.of(), false, true).wantsMetrics());
+        assertFalse(new DashboardAudience(Set.of(MetricCategory.CAMPAIGNS), Set.of(), false, false).wantsMetrics(),
+                "real_time_updates off");
+        assertFalse(new DashboardAudience(Set.of(), Set.of("campaign"), false, true).wantsMetrics(), "no category");
     }
 
     @Test
