@@ -91,8 +91,9 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text, read again if the page re-rendered it between finding and reading. */
     public String text(String css) {
-        return find(css).getText();
+        return until(css + " read", () -> find(css).getText());
     }
 
     /** Waits until the value is there (non-null, not false) and returns it. */
