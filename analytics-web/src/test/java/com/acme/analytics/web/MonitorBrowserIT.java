@@ -45,8 +45,8 @@ class MonitorBrowserIT extends InBrowser {
         browser.until("a pushed system_status", () -> Integer.parseInt(attr("updates")) >= 3);
         assertTrue(!first.equals(browser.text("#monitor-stamp")), "the figures were updated");
         assertTrue(Set.of("healthy", "degraded", "down").contains(browser.attribute("#overall", "data-state")));
-        assertEquals(4, browser.all(".lights li[data-state]").stream()
-                .filter(l -> !"unknown".equals(l.getAttribute("data-state"))).count(), browser.text(".lights"));
+        assertEquals(4L, (long) browser.until("the lights read", () -> browser.all(".lights li[data-state]").stream()
+                .filter(l -> !"unknown".equals(l.getAttribute("data-state"))).count()), browser.text(".lights"));
         assertTrue(Integer.parseInt(browser.attribute("#chart-cpu", "data-points")) >= 3);
         assertTrue(browser.attribute("#monitor-error", "hidden") != null);
         assertTrue(browser.consoleErrors().isEmpty());
