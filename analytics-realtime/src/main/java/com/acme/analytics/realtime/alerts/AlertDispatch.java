@@ -95,7 +95,7 @@ public record AlertDispatch(UUID eventId, String ruleId, String workspaceId, Str
     }
 
     private static String noData(AlertRule rule, String subject, boolean fired) {
-        return rule.metric().field() + " of " + subject(rule, subject) + " in the last " + Durations.spoken(rule.window()) + ": "
-                + (fired ? "no data" : "data again");
+        return rule.metric().field() + " of " + subject(rule, subject) + " in the last "
+                + Durations.spoken(rule.window()) + ": " + (fired ? "no data" : "data again");
     }
 }
