@@ -31,10 +31,9 @@ final class EventStore implements EventWriter, AutoCloseable {
     /*
      * The events go in by binary COPY into a temporary staging table (see StagingRows), then one statement reads
      * them from there. An id is new when it is not among the ids seen within the dedupe window; only new events
-     * are stored and reach the rollup, so an event sent twice
-     * is counted once, even twice within one chunk (the first occurrence wins). The rollups are pre-aggregated per
-     * key (workspace, campaign, day; workspace, minute, campaign, type; and the distinct actors of a day), so their
-     * upserts scale with distinct keys, not with events. Each is read from the inserted rows, in key order, so
+     * are stored and reach the rollup, so an event sent twice is counted once, even twice within one chunk (the
+     * first occurrence wins). The rollups are pre-aggregated per key (workspace, campaign, day; workspace, minute,
+     * campaign, type; and the distinct actors of a day), so their upserts scale with distinct keys, not with events. Each is read from the inserted rows, in key order, so
      * that two instances writing the same keys lock them in the same order. It answers the chunk places (n) of
      * the new events.
      */
