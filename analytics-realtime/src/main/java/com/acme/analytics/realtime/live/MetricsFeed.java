@@ -109,7 +109,6 @@ public class MetricsFeed {
                 wanted.addAll(m.categories());
             }
         }
-        wanted.remove(MetricCategory.SYSTEM_HEALTH);
         return wanted.isEmpty() ? Optional.empty() : Optional.of(wanted);
     }
 

@@ -70,10 +70,13 @@ record DashboardAudience(Set<MetricCategory> metrics, Set<String> events, boolea
         return metrics;
     }
 
-    /** As {@link #metrics}: updates wanted, and at least one category to compute them from. */
+    /**
+     * As {@link #metrics}: updates wanted, and at least one category computed from the events ({@code system_health}
+     * comes from the health feed, not from the figures).
+     */
     @Override
     public boolean wantsMetrics() {
-        return realTimeUpdates && !metrics.isEmpty();
+        return realTimeUpdates && metrics.stream().anyMatch(c -> c != MetricCategory.SYSTEM_HEALTH);
     }
 
     /**
