@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * turns into a firing alert; the time from the committed answer of that batch to the notification on the
  * workspace's /ws/realtime socket is one sample. A probed workspace is idle again once the resolution came. The
  * evaluation's CPU comes from the system monitor's components.alerts, read at the start and the end of the
- * measurement. Prints one line of key=value figures.
+ * measurement. The notification's timestamp (when the evaluation that fired began) splits a sample into the part
+ * before it (fired_) and after it (socket_): waiting for a tick, against recording and delivering. Prints one line
+ * of key=value figures.
  */
 public class AlertsBench {
 
@@ -47,7 +49,10 @@ public class AlertsBench {
         final String token;
         volatile long sentNanos;
         volatile long ackNanos;
+        volatile long ackMillis;
         volatile long notifiedNanos;
+        volatile long notifiedMillis;
+        volatile long firedMillis;
         volatile boolean probing;
 
         Workspace(String id, String writeKey, String token) {
@@ -61,6 +66,10 @@ public class AlertsBench {
             .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
     static final List<Long> FROM_ACK = Collections.synchronizedList(new ArrayList<>());
     static final List<Long> FROM_SEND = Collections.synchronizedList(new ArrayList<>());
+    /** The samples split at the notification's timestamp (the evaluation that fired): before it, and after it. */
+    static final List<Long> ACK_TO_FIRED = Collections.synchronizedList(new ArrayList<>());
+    static final List<Long> FIRED_TO_SOCKET = Collections.synchronizedList(new ArrayList<>());
+    static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*(\\d+)");
     static final AtomicLong STRAY = new AtomicLong();
     static final AtomicLong PROBE_FAILURES = new AtomicLong();
 
@@ -138,12 +147,16 @@ public class AlertsBench {
         long evaluations = number(after, "rulesEvaluated") - number(before, "rulesEvaluated");
         List<Long> ack = sorted(FROM_ACK);
         List<Long> send = sorted(FROM_SEND);
+        List<Long> fired = sorted(ACK_TO_FIRED);
+        List<Long> delivered = sorted(FIRED_TO_SOCKET);
         System.out.printf("alerts rules=%d workspaces=%d events_per_s=%.0f failed_batches=%d probes=%d measured=%d"
-                        + " unresolved=%d probe_failures=%d stray=%d p50_ms=%d p99_ms=%d max_ms=%d send_p50_ms=%d send_p99_ms=%d"
+                        + " unresolved=%d probe_failures=%d stray=%d p50_ms=%d p99_ms=%d max_ms=%d send_p50_ms=%d"
+                        + " send_p99_ms=%d fired_p50_ms=%d fired_p99_ms=%d socket_p50_ms=%d socket_p99_ms=%d"
                         + " evaluation_ms_per_s=%.1f evaluations_per_s=%.0f%n",
                 workspaces * perWorkspace, workspaces, sent.get() / ((System.nanoTime() - start) / 1e9), failed.get(),
-                probes, ack.size(), open, PROBE_FAILURES.get(), STRAY.get(), pct(ack, 50), pct(ack, 99), pct(ack, 100), pct(send, 50),
-                pct(send, 99), cpuMs / elapsed, evaluations / elapsed);
+                probes, ack.size(), open, PROBE_FAILURES.get(), STRAY.get(), pct(ack, 50), pct(ack, 99),
+                pct(ack, 100), pct(send, 50), pct(send, 99), pct(fired, 50), pct(fired, 99), pct(delivered, 50),
+                pct(delivered, 99), cpuMs / elapsed, evaluations / elapsed);
         sockets.forEach(s -> s.abort());
     }
 
@@ -197,6 +210,9 @@ public class AlertsBench {
         }
         if (message.contains("Alert: probe") && w.probing && w.notifiedNanos == 0) {
             w.notifiedNanos = now;
+            w.notifiedMillis = System.currentTimeMillis();
+            Matcher at = TIMESTAMP.matcher(message);
+            w.firedMillis = at.find() ? Long.parseLong(at.group(1)) : 0;
         } else if (message.contains("Resolved: probe") && w.probing && w.notifiedNanos != 0) {
             // Recorded at the resolution, when the committed answer has surely come (it may follow the
             // notification: the answer leaves after the commit, the evaluation may run in between).
@@ -204,6 +220,10 @@ public class AlertsBench {
             long ack = w.ackNanos;
             FROM_ACK.add(ack == 0 ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(w.notifiedNanos - ack)));
             FROM_SEND.add(TimeUnit.NANOSECONDS.toMillis(w.notifiedNanos - w.sentNanos));
+            if (ack != 0 && w.firedMillis != 0) {
+                ACK_TO_FIRED.add(w.firedMillis - w.ackMillis);
+                FIRED_TO_SOCKET.add(w.notifiedMillis - w.firedMillis);
+            }
             w.notifiedNanos = 0;
             w.probing = false;
         } else {
@@ -227,6 +247,7 @@ public class AlertsBench {
                 .whenComplete((r, e) -> {
                     if (e == null && r.statusCode() == 200) {
                         w.ackNanos = System.nanoTime();
+                        w.ackMillis = System.currentTimeMillis();
                         return;
                     }
                     System.err.println(e != null ? "probe failed: " + e : "probe answered " + r.statusCode() + ": "

@@ -27,27 +27,17 @@ final class LiveWorkspace {
     record Request(MetricView.Entry entry, long from, long to) {
     }
 
-    private final SecondBuckets buckets;
     private final ActorsSeen actors = new ActorsSeen();
+    private final WindowSums windows;
     private long latestSecond = Long.MIN_VALUE;
-    /**
-     * The tallies of the windows ending at {@code talliedTo}, per start, until an event before that second arrives:
-     * the alert rules of a workspace ask the same few windows every second, and their sums over the seconds are
-     * most of what an evaluation costs.
-     */
-    private final Map<Long, Map<LiveKey, Tally>> tallied = new HashMap<>();
-    private long talliedTo = Long.MIN_VALUE;
 
     LiveWorkspace(int seconds) {
-        buckets = new SecondBuckets(seconds);
+        windows = new WindowSums(seconds);
     }
 
     synchronized void record(long second, LiveKey key, long valueMicros, Map<String, BigDecimal> properties,
                              String user, String session) {
-        buckets.add(second, key, valueMicros, properties);
-        if (second < talliedTo) {
-            tallied.clear();
-        }
+        windows.add(second, key, valueMicros, properties);
         latestSecond = Math.max(latestSecond, second);
         if (user != null || session != null) {
             actors.record(second, key, user, session);
@@ -67,6 +57,7 @@ final class LiveWorkspace {
     synchronized boolean tidy(long now, long oldest) {
         actors.endAt(now);
         actors.forgetBefore(oldest);
+        windows.forgetEndedBefore(oldest);
         return latestSecond >= oldest;
     }
 
@@ -94,13 +85,8 @@ final class LiveWorkspace {
         if (scope.groupBy() == GroupBy.NONE) {
             rows.put(null, new HashMap<>());
         }
-        if (end != talliedTo) {
-            tallied.clear();
-            talliedTo = end;
-        }
-        Map<Long, Map<LiveKey, Tally>> tallies = tallied;
         long spanFrom = requests.stream().mapToLong(Request::from).min().orElseThrow();
-        for (Map.Entry<LiveKey, Tally> t : tallies(spanFrom, end, tallies).entrySet()) {
+        for (Map.Entry<LiveKey, Tally> t : windows.over(spanFrom, end).entrySet()) {
             if (inScope.test(t.getKey()) && t.getValue().events > 0) {
                 rows.computeIfAbsent(group.apply(t.getKey()), g -> new HashMap<>());
             }
@@ -118,7 +104,7 @@ final class LiveWorkspace {
             } else if (m instanceof Metric.SingleEventSessions b) {
                 values = actors.seenOnce(inScope.and(k -> b.filter().matches(k.eventType())), group, r.from());
             } else {
-                values = fromTallies(m, tallies(r.from(), end, tallies), inScope, group);
+                values = fromTallies(m, windows.over(r.from(), end), inScope, group);
             }
             for (Map.Entry<String, Map<String, Number>> row : rows.entrySet()) {
                 Number v = values.get(row.getKey());
@@ -131,15 +117,6 @@ final class LiveWorkspace {
     private static boolean countsActors(Metric m) {
         return m instanceof Metric.SingleEventSessions || m instanceof Metric.Distinct d
                 && (d.subject().kind() == Subject.Kind.USER || d.subject().kind() == Subject.Kind.SESSION);
-    }
-
-    /** The tallies of [from, end) per key, computed once per start (read only: they are shared). */
-    private Map<LiveKey, Tally> tallies(long from, long end, Map<Long, Map<LiveKey, Tally>> computed) {
-        return computed.computeIfAbsent(from, f -> {
-            Map<LiveKey, Tally> sums = new HashMap<>();
-            buckets.forEach(f, end, (key, tally) -> sums.computeIfAbsent(key, k -> new Tally()).add(tally));
-            return sums;
-        });
     }
 
     /** One figure of the tallies per group: {@code figure} added over the keys that {@code counted}. */

@@ -38,13 +38,23 @@ final class SecondBuckets {
         return true;
     }
 
+    /** The second whose tallies the slot of {@code second} holds: {@link Long#MIN_VALUE} when none yet. */
+    long heldAt(long second) {
+        return seconds[(int) Math.floorMod(second, (long) seconds.length)];
+    }
+
+    /** Every tally of one second, if the ring still holds it. */
+    void forEachIn(long second, BiConsumer<LiveKey, Tally> action) {
+        int i = (int) Math.floorMod(second, (long) seconds.length);
+        if (seconds[i] == second) {
+            slots[i].forEach(action);
+        }
+    }
+
     /** Every tally of the seconds in [from, to) that the ring still holds. */
     void forEach(long from, long to, BiConsumer<LiveKey, Tally> action) {
         for (long s = from; s < to; s++) {
-            int i = (int) Math.floorMod(s, (long) seconds.length);
-            if (seconds[i] == s) {
-                slots[i].forEach(action);
-            }
+            forEachIn(s, action);
         }
     }
 }

@@ -28,4 +28,17 @@ final class Tally {
         other.propertySums.forEach((name, v) -> propertySums.merge(name, v, BigDecimal::add));
         other.propertyCounts.forEach((name, n) -> propertyCounts.merge(name, n, Long::sum));
     }
+
+    /** Takes out what {@code other} added: exact, as every figure is a whole number or a decimal. */
+    void subtract(Tally other) {
+        events -= other.events;
+        valueMicros = Math.subtractExact(valueMicros, other.valueMicros);
+        other.propertySums.forEach((name, v) -> propertySums.merge(name, v.negate(), BigDecimal::add));
+        other.propertyCounts.forEach((name, n) -> {
+            if (propertyCounts.merge(name, -n, Long::sum) == 0) {
+                propertyCounts.remove(name);
+                propertySums.remove(name);
+            }
+        });
+    }
 }
