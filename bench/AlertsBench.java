@@ -71,6 +71,9 @@ public class AlertsBench {
     static final List<Long> FIRED_TO_SOCKET = Collections.synchronizedList(new ArrayList<>());
     static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*(\\d+)");
     static final AtomicLong STRAY = new AtomicLong();
+    /** The notifications that were no probe's, by title, printed to stderr at the end. */
+    static final Map<String, Long> STRAY_TITLES = new ConcurrentHashMap<>();
+    static final Pattern TITLE = Pattern.compile("\"title\"\\s*:\\s*\"([^\"]*)\"");
     static final AtomicLong PROBE_FAILURES = new AtomicLong();
 
     public static void main(String[] args) {
@@ -157,6 +160,7 @@ public class AlertsBench {
                 probes, ack.size(), open, PROBE_FAILURES.get(), STRAY.get(), pct(ack, 50), pct(ack, 99),
                 pct(ack, 100), pct(send, 50), pct(send, 99), pct(fired, 50), pct(fired, 99), pct(delivered, 50),
                 pct(delivered, 99), cpuMs / elapsed, evaluations / elapsed);
+        System.err.println("notifications that were no probe's, by title: " + STRAY_TITLES);
         sockets.forEach(s -> s.abort());
     }
 
@@ -228,6 +232,8 @@ public class AlertsBench {
             w.probing = false;
         } else {
             STRAY.incrementAndGet();
+            Matcher title = TITLE.matcher(message);
+            STRAY_TITLES.merge(title.find() ? title.group(1) : "?", 1L, Long::sum);
         }
     }
 

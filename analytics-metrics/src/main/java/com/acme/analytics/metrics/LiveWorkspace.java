@@ -69,9 +69,15 @@ final class LiveWorkspace {
      */
     synchronized Optional<Map<String, Map<String, Number>>> evaluate(Scope scope, List<Request> requests) {
         long end = requests.get(0).to();
+        long spanFrom = end;
+        boolean asksActors = false;
+        for (Request r : requests) {
+            spanFrom = Math.min(spanFrom, r.from());
+            asksActors |= countsActors(r.entry().metric());
+        }
         // Only the actors are folded up to an end: counts, sums and means of any second the ring holds answer a
         // window that ends before one already folded (an alert tick that began before the last store).
-        if (requests.stream().anyMatch(r -> countsActors(r.entry().metric())) && !actors.endAt(end)) {
+        if (asksActors && !actors.endAt(end)) {
             return Optional.empty();
         }
         Predicate<LiveKey> inScope = k -> (scope.campaignId() == null || scope.campaignId().equals(k.campaignId()))
@@ -85,7 +91,6 @@ final class LiveWorkspace {
         if (scope.groupBy() == GroupBy.NONE) {
             rows.put(null, new HashMap<>());
         }
-        long spanFrom = requests.stream().mapToLong(Request::from).min().orElseThrow();
         for (Map.Entry<LiveKey, Tally> t : windows.over(spanFrom, end).entrySet()) {
             if (inScope.test(t.getKey()) && t.getValue().events > 0) {
                 rows.computeIfAbsent(group.apply(t.getKey()), g -> new HashMap<>());

@@ -97,7 +97,8 @@ public class MetricEngine {
             throws SQLException {
         Instant at = wholeSecondUpTo(now);
         PartialRows partial = new PartialRows(scope);
-        StoredReads stored = new StoredReads(scope, sources == Sources.RAW);
+        // Made only when an entry is read from the database: an alert tick evaluates a thousand rules from memory.
+        StoredReads stored = null;
         List<MetricView.Entry> inMemory = new ArrayList<>();
         List<Interval> memoryIntervals = new ArrayList<>();
         for (MetricView.Entry e : view.baseEntries()) {
@@ -112,6 +113,7 @@ public class MetricEngine {
                 inMemory.add(e);
                 memoryIntervals.add(interval);
             } else {
+                stored = stored != null ? stored : new StoredReads(scope, sources == Sources.RAW);
                 stored.plan(e, interval);
             }
         }
@@ -123,12 +125,15 @@ public class MetricEngine {
                 throw new IllegalStateException("memory cannot answer a window ending at " + at
                         + ": a later one was already answered");
             } else {
+                stored = stored != null ? stored : new StoredReads(scope, sources == Sources.RAW);
                 for (int i = 0; i < inMemory.size(); i++) {
                     stored.plan(inMemory.get(i), memoryIntervals.get(i));
                 }
             }
         }
-        stored.run(dataSource, partial);
+        if (stored != null) {
+            stored.run(dataSource, partial);
+        }
         List<Row> out = new ArrayList<>();
         partial.rows().forEach((k, base) -> out.add(new Row(k, view.derive(complete(view, base), window, at))));
         out.sort(Comparator.comparing(Row::key, Comparator.nullsFirst(Comparator.naturalOrder())));

@@ -40,8 +40,8 @@ public class AlertReadings {
     }
 
     private final Map<String, Baseline> baselines = new ConcurrentHashMap<>();
-    /** The views of the fields asked, by view and field name (a few dozen at most), made once. */
-    private static final Map<String, MetricView> VIEWS = new ConcurrentHashMap<>();
+    /** The views of the fields asked, by metric (a few hundred at most), made once. */
+    private static final Map<AlertRule.MetricRef, MetricView> VIEWS = new ConcurrentHashMap<>();
 
     @Inject
     MetricEngine engine;
@@ -195,7 +195,7 @@ public class AlertReadings {
 
     /** The rule's field and the entries it is derived from, in the view's order: nothing else is computed. */
     static MetricView viewOf(AlertRule.MetricRef m) {
-        return VIEWS.computeIfAbsent(m.view() + "." + m.field(), k -> reduced(m));
+        return VIEWS.computeIfAbsent(m, k -> reduced(m));
     }
 
     private static MetricView reduced(AlertRule.MetricRef m) {
