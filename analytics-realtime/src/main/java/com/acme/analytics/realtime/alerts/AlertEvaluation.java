@@ -182,6 +182,9 @@ public class AlertEvaluation {
                 .map(c -> AlertDispatch.of(leased.id(), leased.workspaceId(), rule, c, now)).toList();
         if (records.record(owner, leased.id(), leased.updatedAt(), outcome.stored(), dispatches)) {
             leased.states().putAll(outcome.stored());
+            if (!dispatches.isEmpty()) {
+                dispatcher.wake(owner);
+            }
         } else {
             leases.forget(leased.id());
             LOG.fine(() -> "Alert rule " + leased.id() + " changed hands or was replaced during its evaluation;"
@@ -201,9 +204,12 @@ public class AlertEvaluation {
         return p.rule();
     }
 
-    /** The CPU time this instance spent evaluating rules since it started, in nanoseconds. */
+    /**
+     * The CPU time this instance spent evaluating rules since it started, in nanoseconds: the ticks' and the
+     * refreshes' of the comparison windows.
+     */
     public long evaluationCpuNanos() {
-        return evaluationCpuNanos.get();
+        return evaluationCpuNanos.get() + readings.refreshCpuNanos();
     }
 
     /** How many rule evaluations this instance made since it started. */

@@ -42,6 +42,7 @@ class AlertReadingsTest {
         AlertReadings r = new AlertReadings();
         r.engine = engine;
         r.baselineRefreshSeconds = 30;
+        r.refresher = Runnable::run;
         return r;
     }
 
@@ -74,5 +75,25 @@ class AlertReadingsTest {
         assertEquals(3, engine.views.size(), "within the refresh period only the current window is read again");
         readings.observe("r1", "ws", rule, Set.of(), NOW.plusSeconds(38));
         assertEquals(5, engine.views.size(), "after it, the comparison too");
+    }
+
+    @Test
+    void aDueComparisonIsReadOnceOffTheEvaluationWhileTheLastOneStillAnswers() throws SQLException {
+        MinuteEngine engine = new MinuteEngine();
+        AlertReadings readings = readings(engine);
+        List<Runnable> queued = new ArrayList<>();
+        readings.refresher = queued::add;
+        AlertRule rule = rule("5m", "{\"kind\":\"increase\",\"percent\":50,\"compareTo\":\"previous_window\"}");
+        readings.observe("r1", "ws", rule, Set.of(), NOW);
+
+        Instant later = NOW.plusSeconds(600);
+        assertEquals(50.0, readings.observe("r1", "ws", rule, Set.of(), later).get(AlertReadings.UNGROUPED)
+                .comparison(), "the last comparison, 11:50 to 11:55, while the refresh waits");
+        readings.observe("r1", "ws", rule, Set.of(), later.plusSeconds(1));
+        assertEquals(1, queued.size(), "one refresh queued, however many ticks observe meanwhile");
+
+        queued.get(0).run();
+        assertEquals(0.0, readings.observe("r1", "ws", rule, Set.of(), later.plusSeconds(2))
+                .get(AlertReadings.UNGROUPED).comparison(), "12:00 to 12:05, once read");
     }
 }
