@@ -170,7 +170,8 @@ public class AlertReadings {
         // A window of whole minutes is compared with windows that end at a whole minute: the per-minute rollups
         // answer them without a raw event (at most a minute earlier than the exact ones, which refreshing every
         // so many seconds makes them anyway).
-        Instant end = w.toSeconds() % 60 == 0 ? now.truncatedTo(ChronoUnit.MINUTES) : now;
+        boolean wholeMinutes = w.toSeconds() % 60 == 0;
+        Instant end = wholeMinutes ? now.truncatedTo(ChronoUnit.MINUTES) : now;
         Map<String, Double> comparison = Map.of();
         Map<String, List<Double>> history = Map.of();
         if (rule.condition() instanceof Condition.Change change) {
@@ -181,7 +182,14 @@ public class AlertReadings {
         }
         // Spread over the refresh period, so that rules read together at a start do not all refresh in one tick.
         long refreshMs = baselineRefreshSeconds * 1000;
-        Instant until = now.plusMillis(refreshMs * 3 / 4 + ThreadLocalRandom.current().nextLong(refreshMs / 2 + 1));
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        Instant until = now.plusMillis(refreshMs * 3 / 4 + random.nextLong(refreshMs / 2 + 1));
+        if (wholeMinutes) {
+            // Windows ending at a whole minute change when the next one ends: read again after it (spread over a
+            // third of it), not twice a minute for the same figures.
+            Instant next = end.plus(Duration.ofMinutes(1)).plusMillis(random.nextLong(20_000));
+            until = until.isAfter(next) ? until : next;
+        }
         Baseline fresh = new Baseline(rule, until, comparison, history);
         // A refresh of a version replaced meanwhile is dropped: the new version reads its own.
         baselines.compute(ruleId, (id, b) -> b == null || b.rule().equals(rule) ? fresh : b);
@@ -220,10 +228,10 @@ public class AlertReadings {
                 }
                 values.add(field(view, rule, view.derive(base, ranges.get(i), now)));
             }
-            out.put(group, values);
+            out.put(group, List.copyOf(values));
         }
         if (rule.metric().eventType() != null) {
-            out.putIfAbsent(UNGROUPED, new ArrayList<>(Collections.nCopies(windows, 0.0)));
+            out.putIfAbsent(UNGROUPED, List.copyOf(Collections.nCopies(windows, 0.0)));
         }
         return out;
     }

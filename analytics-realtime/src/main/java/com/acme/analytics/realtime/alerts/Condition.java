@@ -61,9 +61,17 @@ public sealed interface Condition {
             if (past.size() < MIN_SAMPLES) {
                 return false;
             }
-            double mean = past.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-            double variance = past.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / past.size();
-            double sd = Math.sqrt(variance);
+            // Loops, not streams: every anomaly rule judges its history every second.
+            double sum = 0;
+            for (double v : past) {
+                sum += v;
+            }
+            double mean = sum / past.size();
+            double squares = 0;
+            for (double v : past) {
+                squares += (v - mean) * (v - mean);
+            }
+            double sd = Math.sqrt(squares / past.size());
             return sd == 0 ? o.value() != mean : Math.abs(o.value() - mean) / sd >= zScore;
         }
 
