@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * workspace's /ws/realtime socket is one sample. A probed workspace is idle again once the resolution came. The
  * evaluation's CPU comes from the system monitor's components.alerts, read at the start and the end of the
  * measurement. The notification's timestamp (when the evaluation that fired began) splits a sample into the part
- * before it (fired_) and after it (socket_): waiting for a tick, against recording and delivering. Prints one line
- * of key=value figures.
+ * before it (fired_) and after it (socket_): waiting for a tick, against recording and delivering; the message's
+ * own timestamp (when the hub took it) splits off the part from the hub to the client (hub_). Prints one line of
+ * key=value figures.
  */
 public class AlertsBench {
 
@@ -53,6 +54,7 @@ public class AlertsBench {
         volatile long notifiedNanos;
         volatile long notifiedMillis;
         volatile long firedMillis;
+        volatile long publishedMillis;
         volatile boolean probing;
 
         Workspace(String id, String writeKey, String token) {
@@ -69,6 +71,8 @@ public class AlertsBench {
     /** The samples split at the notification's timestamp (the evaluation that fired): before it, and after it. */
     static final List<Long> ACK_TO_FIRED = Collections.synchronizedList(new ArrayList<>());
     static final List<Long> FIRED_TO_SOCKET = Collections.synchronizedList(new ArrayList<>());
+    /** The part of socket_ from the message's own timestamp (when the hub took it) to the client. */
+    static final List<Long> PUBLISHED_TO_SOCKET = Collections.synchronizedList(new ArrayList<>());
     static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\"\\s*:\\s*(\\d+)");
     static final AtomicLong STRAY = new AtomicLong();
     /** The notifications that were no probe's, by title, printed to stderr at the end. */
@@ -152,14 +156,15 @@ public class AlertsBench {
         List<Long> send = sorted(FROM_SEND);
         List<Long> fired = sorted(ACK_TO_FIRED);
         List<Long> delivered = sorted(FIRED_TO_SOCKET);
+        List<Long> published = sorted(PUBLISHED_TO_SOCKET);
         System.out.printf("alerts rules=%d workspaces=%d events_per_s=%.0f failed_batches=%d probes=%d measured=%d"
                         + " unresolved=%d probe_failures=%d stray=%d p50_ms=%d p99_ms=%d max_ms=%d send_p50_ms=%d"
                         + " send_p99_ms=%d fired_p50_ms=%d fired_p99_ms=%d socket_p50_ms=%d socket_p99_ms=%d"
-                        + " evaluation_ms_per_s=%.1f evaluations_per_s=%.0f%n",
+                        + " hub_p50_ms=%d hub_p99_ms=%d evaluation_ms_per_s=%.1f evaluations_per_s=%.0f%n",
                 workspaces * perWorkspace, workspaces, sent.get() / ((System.nanoTime() - start) / 1e9), failed.get(),
                 probes, ack.size(), open, PROBE_FAILURES.get(), STRAY.get(), pct(ack, 50), pct(ack, 99),
                 pct(ack, 100), pct(send, 50), pct(send, 99), pct(fired, 50), pct(fired, 99), pct(delivered, 50),
-                pct(delivered, 99), cpuMs / elapsed, evaluations / elapsed);
+                pct(delivered, 99), pct(published, 50), pct(published, 99), cpuMs / elapsed, evaluations / elapsed);
         System.err.println("notifications that were no probe's, by title: " + STRAY_TITLES);
         sockets.forEach(s -> s.abort());
     }
@@ -215,8 +220,13 @@ public class AlertsBench {
         if (message.contains("Alert: probe") && w.probing && w.notifiedNanos == 0) {
             w.notifiedNanos = now;
             w.notifiedMillis = System.currentTimeMillis();
+            // The first timestamp is the data's (the firing evaluation), the last the message's (the hub's).
             Matcher at = TIMESTAMP.matcher(message);
             w.firedMillis = at.find() ? Long.parseLong(at.group(1)) : 0;
+            w.publishedMillis = 0;
+            while (at.find()) {
+                w.publishedMillis = Long.parseLong(at.group(1));
+            }
         } else if (message.contains("Resolved: probe") && w.probing && w.notifiedNanos != 0) {
             // Recorded at the resolution, when the committed answer has surely come (it may follow the
             // notification: the answer leaves after the commit, the evaluation may run in between).
@@ -227,6 +237,9 @@ public class AlertsBench {
             if (ack != 0 && w.firedMillis != 0) {
                 ACK_TO_FIRED.add(w.firedMillis - w.ackMillis);
                 FIRED_TO_SOCKET.add(w.notifiedMillis - w.firedMillis);
+            }
+            if (w.publishedMillis != 0) {
+                PUBLISHED_TO_SOCKET.add(w.notifiedMillis - w.publishedMillis);
             }
             w.notifiedNanos = 0;
             w.probing = false;
