@@ -9,7 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -45,8 +45,11 @@ import java.util.logging.Logger;
  * rule's first comparison is read when it is first observed, later ones by one refreshing thread while the
  * evaluation goes on with the last (two thirds of the bench's rules refreshing every 30 s cost the ticks database
  * reads of seconds under load, and every rule of the tick waited for them).
+ *
+ * <p>Dependent: the {@link AlertEvaluation} is its one user, and holds the instance itself rather than a client proxy
+ * looked up twice per rule every second.
  */
-@ApplicationScoped
+@Dependent
 public class AlertReadings {
 
     static final String UNGROUPED = "";
