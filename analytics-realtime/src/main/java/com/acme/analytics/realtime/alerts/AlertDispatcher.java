@@ -36,6 +36,7 @@ public class AlertDispatcher {
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean woken = new AtomicBoolean();
     private final ThrottledLog failures = new ThrottledLog(LOG, 60_000);
+    private final ThrottledLog late = new ThrottledLog(LOG, 60_000);
     private ThreadPoolExecutor pool;
     private DeliveryPolicy policy;
 
@@ -116,6 +117,11 @@ public class AlertDispatcher {
 
     private void attempt(String owner, AlertDeliveries.Claimed d) {
         Instant at = Instant.now();
+        long waited = Duration.between(d.createdAt(), at).toMillis();
+        if (d.attemptsBefore() == 0 && waited > 1000) {
+            late.log(Level.WARNING, "Alert delivery " + d.id() + " (" + d.channel() + ") first attempted " + waited
+                    + " ms after it was recorded; " + busy.get() + " of " + workers + " workers busy", null);
+        }
         long start = System.nanoTime();
         DeliveryPolicy.Attempt attempt = sender.send(d);
         long millis = (System.nanoTime() - start) / 1_000_000;

@@ -57,6 +57,9 @@ public class AlertEvaluation {
     private final AtomicLong rulesEvaluated = new AtomicLong();
     private volatile long lastTickMillis;
     private final ThrottledLog failures = new ThrottledLog(LOG, 60_000);
+    private final ThrottledLog slowTicks = new ThrottledLog(LOG, 60_000);
+    /** Nanoseconds this tick spent recording transitions (the database's commit included). */
+    private long recordingNanos;
     private ScheduledFuture<?> task;
 
     @Resource
@@ -113,10 +116,13 @@ public class AlertEvaluation {
     void evaluate(Instant now) throws SQLException {
         // The claim is part of what an evaluation costs: counted from before it.
         long start = cpu.getCurrentThreadCpuTime();
+        long began = System.nanoTime();
+        recordingNanos = 0;
         List<AlertLeases.Leased> rules = leases.hold(owner, leaseSeconds, maxRules, now);
-        Set<String> held = rules.stream().map(AlertLeases.Leased::id).collect(Collectors.toSet());
-        parsed.keySet().retainAll(held);
-        storedAt.keySet().retainAll(held);
+        long held = System.nanoTime();
+        Set<String> ids = rules.stream().map(AlertLeases.Leased::id).collect(Collectors.toSet());
+        parsed.keySet().retainAll(ids);
+        storedAt.keySet().retainAll(ids);
         // Memory answers most rules in microseconds; the others cost queries, so they share a budget per tick,
         // the least recently read first: a thousand of them cannot stretch the tick of the rest.
         List<AlertLeases.Leased> stored = new ArrayList<>();
@@ -129,6 +135,7 @@ public class AlertEvaluation {
                 evaluated++;
             }
         }
+        long fromMemory = System.nanoTime();
         stored.sort(Comparator.comparing(l -> storedAt.getOrDefault(l.id(), Instant.MIN)));
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(storedBudgetMs);
         for (AlertLeases.Leased leased : stored) {
@@ -140,10 +147,23 @@ public class AlertEvaluation {
                 evaluated++;
             }
         }
-        readings.retain(held);
+        readings.retain(ids);
         evaluationCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - start);
         rulesEvaluated.addAndGet(evaluated);
         lastTickMillis = now.toEpochMilli();
+        long end = System.nanoTime();
+        if (end - began > TimeUnit.MILLISECONDS.toNanos(intervalMs)) {
+            // Every rule's notification waits for the tick that fires it: an overrun delays them all.
+            slowTicks.log(Level.WARNING, String.format("An alert tick took %d ms (interval %d ms): leases %d ms,"
+                            + " %d rules answered from memory %d ms, %d from PostgreSQL %d ms, recording %d ms",
+                    millis(end - began), intervalMs, millis(held - began), rules.size() - stored.size(),
+                    millis(fromMemory - held), stored.size(), millis(end - fromMemory), millis(recordingNanos)),
+                    null);
+        }
+    }
+
+    private static long millis(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
     /** A step of one rule that may fail alone: null when it did (the rule is skipped this tick). */
@@ -180,7 +200,10 @@ public class AlertEvaluation {
         }
         List<AlertDispatch> dispatches = outcome.changes().stream()
                 .map(c -> AlertDispatch.of(leased.id(), leased.workspaceId(), rule, c, now)).toList();
-        if (records.record(owner, leased.id(), leased.updatedAt(), outcome.stored(), dispatches)) {
+        long recording = System.nanoTime();
+        boolean recorded = records.record(owner, leased.id(), leased.updatedAt(), outcome.stored(), dispatches);
+        recordingNanos += System.nanoTime() - recording;
+        if (recorded) {
             leased.states().putAll(outcome.stored());
             if (!dispatches.isEmpty()) {
                 dispatcher.wake(owner);
