@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +42,8 @@ public class AlertLeases {
     /** The rules held since the last renewal, by id; only the evaluation's thread (ticks never overlap) uses it. */
     private final Map<String, Leased> held = new LinkedHashMap<>();
     private Instant renewAt = Instant.MIN;
+    /** {@link #heldVersions()}, made once per change of {@link #held}. */
+    private BigDecimal heldVersions;
 
     /** The rules this owner holds for this tick, at most {@code limit}; renews and takes leases when due. */
     public List<Leased> hold(String owner, int leaseSeconds, int limit, Instant now) throws SQLException {
@@ -52,6 +55,7 @@ public class AlertLeases {
             renewAt = now.plusMillis(leaseSeconds * 500L);
             held.clear();
             rules.forEach(r -> held.put(r.id(), r));
+            heldVersions = null;
             return rules;
         }
     }
@@ -59,33 +63,48 @@ public class AlertLeases {
     /** Forgets what is known of a rule, so that the next tick claims it again and reads its states back. */
     public void forget(String ruleId) {
         held.remove(ruleId);
+        heldVersions = null;
     }
 
-    /** Whether the rules held are still this owner's, unchanged, and no free rule waits for an instance. */
+    /**
+     * Whether the rules held are still this owner's, unchanged, and no free rule waits for an instance (or this one
+     * holds its limit). Compared in one row: how many are this owner's, and the exact sum of their versions' epoch
+     * microseconds, which a replaced rule (a new {@code updated_at}) or a lost one changes; a thousand rows read
+     * every second were a tenth of the tick.
+     */
     private boolean unchanged(Connection c, String owner, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                select id, updated_at, lease_owner = ? and lease_until > now() from alert_rule
-                where lease_owner = ? or lease_until is null or lease_until < now()""")) {
+                select count(*) filter (where mine), sum(version) filter (where mine), count(*) filter (where not mine)
+                from (select lease_owner = ? and lease_until > now() as mine,
+                             extract(epoch from date_trunc('second', updated_at))::bigint * 1000000
+                                 + extract(microseconds from updated_at)::bigint % 1000000 as version
+                      from alert_rule where lease_owner = ? or lease_until is null or lease_until < now()) r""")) {
             ps.setString(1, owner);
             ps.setString(2, owner);
-            int mine = 0;
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!rs.getBoolean(3)) {
-                        if (held.size() < limit) {
-                            return false;
-                        }
-                        continue;
-                    }
-                    Leased known = held.get(rs.getString(1));
-                    if (known == null || !known.updatedAt().equals(rs.getTimestamp(2).toInstant())) {
-                        return false;
-                    }
-                    mine++;
-                }
+                rs.next();
+                long mine = rs.getLong(1);
+                BigDecimal versions = rs.getBigDecimal(2);
+                long free = rs.getLong(3);
+                return mine == held.size() && (free == 0 || held.size() >= limit)
+                        && (mine == 0 || versions.compareTo(heldVersions()) == 0);
             }
-            return mine == held.size();
         }
+    }
+
+    /** The sum of the held rules' versions in epoch microseconds, as {@link #unchanged} computes it. */
+    private BigDecimal heldVersions() {
+        if (heldVersions != null) {
+            return heldVersions;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Leased l : held.values()) {
+            Instant v = l.updatedAt();
+            sum = sum.add(BigDecimal.valueOf(v.getEpochSecond()).scaleByPowerOfTen(6)
+                    .add(BigDecimal.valueOf(v.getNano() / 1000)));
+        }
+        heldVersions = sum;
+        return sum;
     }
 
     private List<Leased> claim(Connection c, String owner, int leaseSeconds, int limit) throws SQLException {
