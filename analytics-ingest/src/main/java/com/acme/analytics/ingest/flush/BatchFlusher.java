@@ -38,7 +38,8 @@ import java.util.logging.Logger;
  * statement, so batches grow with load and a lone event waits only for one write; right after a write, a small
  * flush first waits the commit delay to gather more), when the buffer reaches its flush size, on a non-persistent
  * interval timer, and once more when the application stops. One flush runs at a time. What fails is the loop's and
- * its {@link FlushFailures}' business; answering is {@link Answers}', announcing {@link Announcer}'s.
+ * its {@link FlushFailures}' business; answering is {@link Answers}', announcing {@link Announcer}'s, both handed
+ * over in commit order to {@link AfterCommit}'s thread.
  */
 @Singleton
 @Startup
@@ -95,6 +96,7 @@ public class BatchFlusher {
     private EventStore store;
     private Answers answers;
     private Announcer announcer;
+    private AfterCommit after;
     private FlushFailures failures;
     private CommitLoop loop;
     private Thread committer;
@@ -115,18 +117,19 @@ public class BatchFlusher {
         answers = new Answers(Executors.newFixedThreadPool(2, threads));
         announcer = new Announcer(flushed, Executors.newSingleThreadExecutor(threads), announceIntervalMs,
                 buffer.capacity());
+        after = new AfterCommit(Executors.newSingleThreadExecutor(threads), 2 * maxBatch);
         failures = new FlushFailures(answers, retryAfterSeconds, failureLogIntervalMs);
         loop = new CommitLoop(store, buffer::drain, maxBatch, new CommitLoop.Committed() {
             @Override
             public void stored(List<TrackedEvent> stored) {
-                announcer.stored(stored);
+                after.stored(stored.size(), () -> announcer.stored(stored));
             }
 
             @Override
             public void settled(Submission s, Submission.Outcome outcome) {
                 storedCount.addAndGet(outcome.stored());
                 duplicateCount.addAndGet(outcome.duplicates());
-                answers.settled(s, outcome);
+                after.then(() -> answers.settled(s, outcome));
             }
 
             @Override
@@ -229,6 +232,11 @@ public class BatchFlusher {
             flushing.unlock();
         }
         store.close();
+        try {
+            after.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         answers.shutdown();
         announcer.shutdown();
         int left = buffer.size() + loop.waiting();
