@@ -31,17 +31,15 @@ final class EventStore implements EventWriter, AutoCloseable {
     /*
      * The events go in by binary COPY into a temporary staging table (see StagingRows), then one statement reads
      * them from there. An id is new when it is not among the ids seen within the dedupe window; only new events
-     * (fresh) are stored and reach the rollups, so an event sent twice is counted once, even twice within one chunk
-     * (the first occurrence wins). The raw events' insert stores every fresh row or fails the statement, so the
-     * rollups read the fresh rows rather than what the insert returns. The rollups are pre-aggregated per key
-     * (workspace, campaign, day; workspace, minute, campaign, type; and the distinct actors of a day, less those
-     * known stored: KnownActors), so their upserts scale with distinct keys, not with events. Each is written in
-     * key order, so that two instances writing the same keys lock them in the same order. It answers the chunk
-     * places (n) of the new events.
+     * are stored and reach the rollup, so an event sent twice is counted once, even twice within one chunk (the
+     * first occurrence wins). The rollups are pre-aggregated per key (workspace, campaign, day; workspace, minute,
+     * campaign, type; and the distinct actors of a day), so their upserts scale with distinct keys, not with events. Each is read from the inserted rows, in key order, so
+     * that two instances writing the same keys lock them in the same order. It answers the chunk places (n) of
+     * the new events.
      */
     private static final String INSERT_AND_ROLL_UP = """
             with given as (
-                select distinct on (w, e) n, k, w, e, t, c, o, ?::timestamptz as r, v, s, u, m::jsonb as m
+                select distinct on (w, e) n, w, e, t, c, o, ?::timestamptz as r, v, s, u, m::jsonb as m
                 from ingest_staging
                 order by w, e, n
             ), seen as (
@@ -49,17 +47,18 @@ final class EventStore implements EventWriter, AutoCloseable {
                 select w, e from given
                 on conflict (workspace_id, event_id) do nothing
                 returning workspace_id, event_id
-            ), fresh as (
-                select g.* from given g join seen on seen.workspace_id = g.w and seen.event_id = g.e
             ), ins as (
                 insert into raw_event (workspace_id, event_id, event_type, campaign_id, occurred_at, received_at,
                                        value_micros, session_id, user_id, metadata)
-                select w, e, t, c, o, r, v, s, u, m from fresh
+                select g.w, g.e, g.t, g.c, g.o, g.r, g.v, g.s, g.u, g.m
+                from given g
+                join seen on seen.workspace_id = g.w and seen.event_id = g.e
+                returning workspace_id, event_id, event_type, campaign_id, occurred_at, value_micros, session_id, user_id
             ), minutes as (
                 insert into event_minute as em (workspace_id, minute, campaign_id, event_type, events, value_micros)
-                select w, date_trunc('minute', o at time zone 'UTC') at time zone 'UTC', coalesce(c, ''), t,
-                       count(*), sum(v)
-                from fresh
+                select workspace_id, date_trunc('minute', occurred_at at time zone 'UTC') at time zone 'UTC',
+                       coalesce(campaign_id, ''), event_type, count(*), sum(value_micros)
+                from ins
                 group by 1, 2, 3, 4
                 order by 1, 2, 3, 4
                 on conflict (workspace_id, minute, campaign_id, event_type) do update set
@@ -67,26 +66,27 @@ final class EventStore implements EventWriter, AutoCloseable {
                     value_micros = em.value_micros + excluded.value_micros
             ), actors as (
                 insert into actor_day (workspace_id, day, campaign_id, event_type, session_id, user_id)
-                select distinct w, (o at time zone 'UTC')::date, coalesce(c, ''), t, coalesce(s, ''), coalesce(u, '')
-                from fresh
-                where not k and (s is not null or u is not null)
+                select distinct workspace_id, (occurred_at at time zone 'UTC')::date, coalesce(campaign_id, ''),
+                       event_type, coalesce(session_id, ''), coalesce(user_id, '')
+                from ins
+                where session_id is not null or user_id is not null
                 order by 1, 2, 3, 4, 5, 6
                 on conflict do nothing
             ), rolled as (
                 insert into campaign_analytics as ca (workspace_id, campaign_id, day, impressions, clicks,
                         conversions, views, engagements, completions, skips, spent_micros)
-                select w, c, (o at time zone 'UTC')::date,
-                       count(*) filter (where t = 'impression'),
-                       count(*) filter (where t = 'click'),
-                       count(*) filter (where t = 'conversion'),
-                       count(*) filter (where t = 'view'),
-                       count(*) filter (where t = 'engagement'),
-                       count(*) filter (where t = 'completion'),
-                       count(*) filter (where t = 'skip'),
-                       sum(v)
-                from fresh
-                where c is not null
-                  and t in ('impression', 'click', 'conversion', 'view', 'engagement', 'completion', 'skip')
+                select workspace_id, campaign_id, (occurred_at at time zone 'UTC')::date,
+                       count(*) filter (where event_type = 'impression'),
+                       count(*) filter (where event_type = 'click'),
+                       count(*) filter (where event_type = 'conversion'),
+                       count(*) filter (where event_type = 'view'),
+                       count(*) filter (where event_type = 'engagement'),
+                       count(*) filter (where event_type = 'completion'),
+                       count(*) filter (where event_type = 'skip'),
+                       sum(value_micros)
+                from ins
+                where campaign_id is not null
+                  and event_type in ('impression', 'click', 'conversion', 'view', 'engagement', 'completion', 'skip')
                 group by 1, 2, 3
                 order by 1, 2, 3
                 on conflict (workspace_id, campaign_id, day) do update set
@@ -100,7 +100,7 @@ final class EventStore implements EventWriter, AutoCloseable {
                     spent_micros = ca.spent_micros + excluded.spent_micros,
                     updated_at = now()
             )
-            select n from fresh
+            select g.n from ins join given g on g.w = ins.workspace_id and g.e = ins.event_id
             """;
 
     private static final String INSERT_DEAD_LETTER = """
@@ -116,7 +116,6 @@ final class EventStore implements EventWriter, AutoCloseable {
             """;
 
     private final DirectConnections connections;
-    private final KnownActors actors = new KnownActors();
     private Connection connection;
 
     EventStore(DirectConnections connections) {
@@ -134,10 +133,9 @@ final class EventStore implements EventWriter, AutoCloseable {
         Connection con = connection();
         // Instants travel as ISO-8601 text so that no JVM time zone takes part in the conversion.
         String now = Instant.now().toString();
-        List<String> actorKeys = events.stream().map(KnownActors::keyOf).toList();
         try {
             con.setAutoCommit(false);
-            byte[] data = StagingRows.chunk(rows, actors.known(actorKeys));
+            byte[] data = StagingRows.chunk(rows);
             CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(StagingRows.COPY);
             try {
                 copy.writeToCopy(data, 0, data.length);
@@ -157,7 +155,6 @@ final class EventStore implements EventWriter, AutoCloseable {
                 }
             }
             con.commit();
-            actors.committed(actorKeys, isNew);
             List<TrackedEvent> stored = new ArrayList<>(events.size());
             for (int i = 0; i < isNew.length; i++) {
                 if (isNew[i]) {

@@ -13,24 +13,22 @@ import java.util.List;
  * committer, one thread that every batch waits for, only concatenates bytes: building the statement's arrays,
  * the text of every timestamp included, was three quarters of the committer's own work (JFR, bench/README.md).
  *
- * <p>The staging columns, in order: {@code n} (int4, the event's place in its chunk) and {@code k} (bool, whether
- * its daily actor row is known to be stored already, {@link KnownActors}), both written by {@link #chunk}, then
- * workspace, event id, type, campaign (text), occurred at (timestamptz), value in micros (int8), session,
+ * <p>The staging columns, in order: {@code n} (int4, the event's place in its chunk, written by {@link #chunk}),
+ * then workspace, event id, type, campaign (text), occurred at (timestamptz), value in micros (int8), session,
  * user and metadata (text: the statement casts it to jsonb, so that what jsonb refuses fails as before).
  * Thread-safe (stateless).
  */
 final class StagingRows {
 
     /** The staging table's definition, made once per connection; emptied at every commit. */
-    static final String CREATE_TABLE = "create temporary table if not exists ingest_staging (n int4, k bool, w text,"
-            + " e text, t text, c text, o timestamptz, v int8, s text, u text, m text) on commit delete rows";
-    static final String COPY = "copy ingest_staging (n, k, w, e, t, c, o, v, s, u, m) from stdin"
-            + " with (format binary)";
+    static final String CREATE_TABLE = "create temporary table if not exists ingest_staging (n int4, w text, e text,"
+            + " t text, c text, o timestamptz, v int8, s text, u text, m text) on commit delete rows";
+    static final String COPY = "copy ingest_staging (n, w, e, t, c, o, v, s, u, m) from stdin with (format binary)";
 
     /** Signature, flags (none) and header extension length (none). */
     private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, 0, 0, 0, 0};
-    private static final short FIELDS = 11;
+    private static final short FIELDS = 10;
     private static final short END = -1;
     private static final int NULL = -1;
     /** From the Unix epoch to PostgreSQL's (2000-01-01T00:00:00Z), in microseconds. */
@@ -67,15 +65,15 @@ final class StagingRows {
         return row.array();
     }
 
-    /** The COPY data of a chunk: each row numbered by its place, and marked whether its actor row is known. */
-    static byte[] chunk(List<byte[]> rows, boolean[] known) {
+    /** The COPY data of a chunk: each row numbered by its place. */
+    static byte[] chunk(List<byte[]> rows) {
         int size = HEADER.length + 2;
         for (byte[] row : rows) {
-            size += 2 + 4 + 4 + 4 + 1 + row.length;
+            size += 2 + 4 + 4 + row.length;
         }
         ByteBuffer data = ByteBuffer.allocate(size).put(HEADER);
         for (int n = 0; n < rows.size(); n++) {
-            data.putShort(FIELDS).putInt(4).putInt(n).putInt(1).put((byte) (known[n] ? 1 : 0)).put(rows.get(n));
+            data.putShort(FIELDS).putInt(4).putInt(n).put(rows.get(n));
         }
         return data.putShort(END).array();
     }
