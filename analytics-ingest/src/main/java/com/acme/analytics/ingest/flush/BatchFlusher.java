@@ -38,8 +38,7 @@ import java.util.logging.Logger;
  * statement, so batches grow with load and a lone event waits only for one write; right after a write, a small
  * flush first waits the commit delay to gather more), when the buffer reaches its flush size, on a non-persistent
  * interval timer, and once more when the application stops. One flush runs at a time. What fails is the loop's and
- * its {@link FlushFailures}' business; answering is {@link Answers}', announcing {@link Announcer}'s, both handed
- * over in commit order to {@link AfterCommit}'s thread.
+ * its {@link FlushFailures}' business; answering is {@link Answers}', announcing {@link Announcer}'s.
  */
 @Singleton
 @Startup
@@ -96,7 +95,6 @@ public class BatchFlusher {
     private EventStore store;
     private Answers answers;
     private Announcer announcer;
-    private AfterCommit after;
     private FlushFailures failures;
     private CommitLoop loop;
     private Thread committer;
@@ -117,19 +115,18 @@ public class BatchFlusher {
         answers = new Answers(Executors.newFixedThreadPool(2, threads));
         announcer = new Announcer(flushed, Executors.newSingleThreadExecutor(threads), announceIntervalMs,
                 buffer.capacity());
-        after = new AfterCommit(Executors.newSingleThreadExecutor(threads), 2 * maxBatch);
         failures = new FlushFailures(answers, retryAfterSeconds, failureLogIntervalMs);
         loop = new CommitLoop(store, buffer::drain, maxBatch, new CommitLoop.Committed() {
             @Override
             public void stored(List<TrackedEvent> stored) {
-                after.stored(stored.size(), () -> announcer.stored(stored));
+                announcer.stored(stored);
             }
 
             @Override
             public void settled(Submission s, Submission.Outcome outcome) {
                 storedCount.addAndGet(outcome.stored());
                 duplicateCount.addAndGet(outcome.duplicates());
-                after.then(() -> answers.settled(s, outcome));
+                answers.settled(s, outcome);
             }
 
             @Override
@@ -232,11 +229,6 @@ public class BatchFlusher {
             flushing.unlock();
         }
         store.close();
-        try {
-            after.shutdown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         answers.shutdown();
         announcer.shutdown();
         int left = buffer.size() + loop.waiting();
