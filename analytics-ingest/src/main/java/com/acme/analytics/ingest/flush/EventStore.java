@@ -88,6 +88,7 @@ final class EventStore implements EventWriter, AutoCloseable {
                 where campaign_id is not null
                   and event_type in ('impression', 'click', 'conversion', 'view', 'engagement', 'completion', 'skip')
                 group by 1, 2, 3
+                order by 1, 2, 3
                 on conflict (workspace_id, campaign_id, day) do update set
                     impressions = ca.impressions + excluded.impressions,
                     clicks = ca.clicks + excluded.clicks,
