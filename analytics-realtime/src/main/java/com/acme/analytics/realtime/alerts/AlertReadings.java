@@ -13,8 +13,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,14 +65,9 @@ public class AlertReadings {
     /** The views of the fields asked, by metric (a few hundred at most), made once. */
     private static final Map<AlertRule.MetricRef, MetricView> VIEWS = new ConcurrentHashMap<>();
 
-    /** The rules whose refresh is queued or running. */
-    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    private final AtomicLong refreshCpuNanos = new AtomicLong();
-    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     private final ThrottledLog failures = new ThrottledLog(LOG, 60_000);
     private ThreadPoolExecutor pool;
-    /** Where refreshes run: one thread of the container's (tests run them in place). */
-    Executor refresher;
+    BaselineRefresher refresher;
 
     @Resource
     ManagedThreadFactory threads;
@@ -89,7 +80,7 @@ public class AlertReadings {
     @PostConstruct
     void start() {
         pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threads);
-        refresher = pool;
+        refresher = new BaselineRefresher(pool);
     }
 
     @PreDestroy
@@ -99,7 +90,7 @@ public class AlertReadings {
 
     /** The CPU time spent reading comparison windows off the evaluation's thread, in nanoseconds. */
     long refreshCpuNanos() {
-        return refreshCpuNanos.get();
+        return refresher.cpuNanos();
     }
 
     /**
@@ -146,14 +137,13 @@ public class AlertReadings {
         if (cached == null || cached.rule() != rule && !cached.rule().equals(rule)) {
             return read(ruleId, view, workspaceId, rule, now);
         }
-        if (!now.isBefore(cached.until()) && refreshing.add(ruleId)) {
-            refresher.execute(() -> refresh(ruleId, view, workspaceId, rule, now));
+        if (!now.isBefore(cached.until())) {
+            refresher.refresh(ruleId, () -> refresh(ruleId, view, workspaceId, rule, now));
         }
         return baselines.getOrDefault(ruleId, cached);
     }
 
     private void refresh(String ruleId, MetricView view, String workspaceId, AlertRule rule, Instant now) {
-        long start = cpu.getCurrentThreadCpuTime();
         try {
             read(ruleId, view, workspaceId, rule, now);
         } catch (SQLException | RuntimeException e) {
@@ -161,9 +151,6 @@ public class AlertReadings {
             baselines.computeIfPresent(ruleId, (id, b) -> b.retryAt(now.plusSeconds(baselineRefreshSeconds)));
             failures.log(Level.WARNING, "Comparison windows of alert rule " + ruleId + " not read; the last ones"
                     + " stand", e);
-        } finally {
-            refreshing.remove(ruleId);
-            refreshCpuNanos.addAndGet(cpu.getCurrentThreadCpuTime() - start);
         }
     }
 

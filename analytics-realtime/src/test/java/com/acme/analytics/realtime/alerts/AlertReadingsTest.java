@@ -42,7 +42,7 @@ class AlertReadingsTest {
         AlertReadings r = new AlertReadings();
         r.engine = engine;
         r.baselineRefreshSeconds = 30;
-        r.refresher = Runnable::run;
+        r.refresher = new BaselineRefresher(Runnable::run);
         return r;
     }
 
@@ -82,7 +82,7 @@ class AlertReadingsTest {
         MinuteEngine engine = new MinuteEngine();
         AlertReadings readings = readings(engine);
         List<Runnable> queued = new ArrayList<>();
-        readings.refresher = queued::add;
+        readings.refresher = new BaselineRefresher(queued::add);
         AlertRule rule = rule("5m", "{\"kind\":\"increase\",\"percent\":50,\"compareTo\":\"previous_window\"}");
         readings.observe("r1", "ws", rule, Set.of(), NOW);
 
