@@ -31,6 +31,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +55,8 @@ class AlertsIT extends InNewWorkspace {
     private static final String SECRET = "0123456789abcdef-hook";
     /** The local webhook receiver's port, known before the deployment so that the allow-list can name it. */
     private static final int HOOK_PORT = freePort();
+    /** A receiver that holds its requests unanswered until told to answer, to keep the delivery workers busy. */
+    private static final int SILENT_PORT = freePort();
     /**
      * How soon after the crossing event its notification must arrive: the issue's 2 s (one flush interval, one
      * evaluation interval) with room for a loaded 2-core CI machine; the benchmark measures the real figure.
@@ -65,8 +70,9 @@ class AlertsIT extends InNewWorkspace {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.application("analytics.outbound.allowed-hosts=127.0.0.1:9,127.0.0.1:" + HOOK_PORT,
-                "analytics.alerts.retry-base-ms=200", "analytics.alerts.retry-max-ms=1000");
+        return Deployments.application("analytics.outbound.allowed-hosts=127.0.0.1:9,127.0.0.1:" + HOOK_PORT
+                        + ",127.0.0.1:" + SILENT_PORT, "analytics.alerts.retry-base-ms=200",
+                "analytics.alerts.retry-max-ms=1000", "analytics.alerts.delivery-timeout-ms=20000");
     }
 
     /** What the local receiver got: path, signature header, body. */
@@ -106,10 +112,14 @@ class AlertsIT extends InNewWorkspace {
     }
 
     private String hookRule(String campaign, String path) {
+        return clicksRule(campaign, "{\"type\":\"dashboard\"},{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:"
+                + HOOK_PORT + path + "\",\"secret\":\"" + SECRET + "\"}");
+    }
+
+    private static String clicksRule(String campaign, String channels) {
         return "{\"name\":\"Clicks\",\"metric\":{\"view\":\"campaign\",\"field\":\"clicks\",\"campaignId\":\""
                 + campaign + "\"},\"window\":\"5s\",\"condition\":{\"kind\":\"above\",\"threshold\":2},"
-                + "\"for\":\"0\",\"severity\":\"error\",\"channels\":[{\"type\":\"dashboard\"},{\"type\":\"webhook\","
-                + "\"url\":\"http://127.0.0.1:" + HOOK_PORT + path + "\",\"secret\":\"" + SECRET + "\"}]}";
+                + "\"for\":\"0\",\"severity\":\"error\",\"channels\":[" + channels + "]}";
     }
 
     @Test
@@ -169,6 +179,52 @@ class AlertsIT extends InNewWorkspace {
                     "each transition notified once");
         } finally {
             socket.close();
+        }
+    }
+
+    @Test
+    void aDashboardNotificationDoesNotWaitForWebhooksThatHoldEveryDeliveryWorker() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        AtomicInteger held = new AtomicInteger();
+        ExecutorService answering = Executors.newCachedThreadPool();
+        HttpServer silent = HttpServer.create(new InetSocketAddress("127.0.0.1", SILENT_PORT), 0);
+        silent.setExecutor(answering);
+        silent.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            held.incrementAndGet();
+            try {
+                answer.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        silent.start();
+        Client.Socket socket = subscribed(client);
+        try {
+            String hold = "{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:" + SILENT_PORT + "/hold";
+            Response holding = client.postJson(alerts(), clicksRule("camp_held", "{\"type\":\"dashboard\"},"
+                    + hold + "1\",\"secret\":\"" + SECRET + "\"}," + hold + "2\",\"secret\":\"" + SECRET + "\"}"));
+            assertEquals(201, holding.status(), holding.body());
+            threeClicks("camp_held");
+            // The configured two workers each wait for an answer now (20 s timeout).
+            Eventually.within(CROSSING, "both delivery workers held by the silent receiver", () -> held.get() == 2);
+
+            // Created between two renewals of this instance's leases: a rule never leased is free, and taken by the
+            // next tick, not the next renewal (5 s later, when the clicks have left the window).
+            Response created = client.postJson(alerts(), clicksRule("camp_free", "{\"type\":\"dashboard\"}"));
+            assertEquals(201, created.status(), created.body());
+            threeClicks("camp_free");
+            assertTrue(socket.pollMessage(m -> isType(m, "notification") && m.getJsonObject("data").getString("message")
+                            .equals("clicks of camp_free in the last 5 s: 3, above 2"), CROSSING).isPresent(),
+                    "no notification within " + CROSSING + " while the workers were held");
+            assertEquals(2, held.get(), "the held webhooks were sent once each, not retried meanwhile");
+        } finally {
+            answer.countDown();
+            socket.close();
+            silent.stop(1);
+            answering.shutdown();
         }
     }
 

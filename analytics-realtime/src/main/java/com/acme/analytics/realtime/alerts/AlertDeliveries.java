@@ -33,19 +33,21 @@ public class AlertDeliveries {
     @Resource(lookup = "java:app/jdbc/analytics")
     DataSource dataSource;
 
-    public List<Claimed> claim(String owner, int leaseSeconds, int limit) throws SQLException {
+    /** Claims up to {@code limit} due deliveries of the dashboard channel, or of the outbound ones. */
+    public List<Claimed> claim(String owner, int leaseSeconds, int limit, boolean dashboard) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 update alert_delivery d set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
                 where d.id in (
                     select id from alert_delivery
                     where status = 'pending' and next_attempt_at <= now()
-                        and (lease_until is null or lease_until < now())
+                        and (lease_until is null or lease_until < now()) and (channel = 'dashboard') = ?
                     order by next_attempt_at limit ? for update skip locked)
                 returning d.id, d.workspace_id, d.channel, d.url, d.body, d.signature, d.created_at,
                     jsonb_array_length(d.attempts)""")) {
             ps.setString(1, owner);
             ps.setInt(2, leaseSeconds);
-            ps.setInt(3, limit);
+            ps.setBoolean(3, dashboard);
+            ps.setInt(4, limit);
             List<Claimed> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

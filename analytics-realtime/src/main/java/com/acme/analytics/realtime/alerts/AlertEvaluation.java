@@ -206,7 +206,7 @@ public class AlertEvaluation {
         if (recorded) {
             leased.states().putAll(outcome.stored());
             if (!dispatches.isEmpty()) {
-                dispatcher.wake(owner);
+                dispatcher.dispatchDue(owner);
             }
         } else {
             leases.forget(leased.id());

@@ -70,12 +70,13 @@ public class AlertLeases {
      * Whether the rules held are still this owner's, unchanged, and no free rule waits for an instance (or this one
      * holds its limit). Compared in one row: how many are this owner's, and the exact sum of their versions' epoch
      * microseconds, which a replaced rule (a new {@code updated_at}) or a lost one changes; a thousand rows read
-     * every second were a tenth of the tick.
+     * every second were a tenth of the tick. A rule never leased has no owner: {@code mine} is false for it, not
+     * null, or it would be counted in neither and wait for the next renewal (up to half a lease) to be evaluated.
      */
     private boolean unchanged(Connection c, String owner, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select count(*) filter (where mine), sum(version) filter (where mine), count(*) filter (where not mine)
-                from (select lease_owner = ? and lease_until > now() as mine,
+                from (select coalesce(lease_owner = ? and lease_until > now(), false) as mine,
                              extract(epoch from date_trunc('second', updated_at))::bigint * 1000000
                                  + extract(microseconds from updated_at)::bigint % 1000000 as version
                       from alert_rule where lease_owner = ? or lease_until is null or lease_until < now()) r""")) {
