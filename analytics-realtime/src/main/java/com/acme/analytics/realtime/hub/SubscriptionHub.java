@@ -73,6 +73,9 @@ public class SubscriptionHub {
     @Inject
     @ConfigProperty(name = "analytics.realtime.sender-threads")
     int senderThreads;
+    @Inject
+    @ConfigProperty(name = "analytics.realtime.grizzly-sender-threads")
+    boolean grizzlySenderThreads;
 
     @PostConstruct
     void start() {
@@ -80,7 +83,7 @@ public class SubscriptionHub {
         // Its own threads, not the server's shared pool: a client that does not read may hold one until its
         // connection is closed, and must not starve the others.
         executor = Executors.newCachedThreadPool(threads);
-        senders = new SenderThreads(senderThreads, threads);
+        senders = new SenderThreads(senderThreads, GrizzlyWorkerThreads.orManaged(threads, grizzlySenderThreads));
         senders.start();
         laggingNotice = Outbound.latest("error", MessageWriter.toJson(new LaggingNotice()), "lagging");
         metrics.gauges(channels::size, () -> channels.stream().mapToLong(ClientChannel::queued).sum());
