@@ -112,8 +112,12 @@ class AlertsIT extends InNewWorkspace {
     }
 
     private String hookRule(String campaign, String path) {
-        return clicksRule(campaign, "{\"type\":\"dashboard\"},{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:"
-                + HOOK_PORT + path + "\",\"secret\":\"" + SECRET + "\"}");
+        return clicksRule(campaign, "{\"type\":\"dashboard\"}," + webhook(HOOK_PORT, path));
+    }
+
+    private static String webhook(int port, String path) {
+        return "{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:" + port + path + "\",\"secret\":\"" + SECRET
+                + "\"}";
     }
 
     private static String clicksRule(String campaign, String channels) {
@@ -203,9 +207,8 @@ class AlertsIT extends InNewWorkspace {
         silent.start();
         Client.Socket socket = subscribed(client);
         try {
-            String hold = "{\"type\":\"webhook\",\"url\":\"http://127.0.0.1:" + SILENT_PORT + "/hold";
             Response holding = client.postJson(alerts(), clicksRule("camp_held", "{\"type\":\"dashboard\"},"
-                    + hold + "1\",\"secret\":\"" + SECRET + "\"}," + hold + "2\",\"secret\":\"" + SECRET + "\"}"));
+                    + webhook(SILENT_PORT, "/hold1") + "," + webhook(SILENT_PORT, "/hold2")));
             assertEquals(201, holding.status(), holding.body());
             threeClicks("camp_held");
             // The configured two workers each wait for an answer now (20 s timeout).
